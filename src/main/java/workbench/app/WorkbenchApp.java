@@ -1,0 +1,129 @@
+package workbench.app;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import picocli.CommandLine;
+import workbench.concurrent.FxTaskRunner;
+import workbench.core.backend.BackendChoice;
+import workbench.core.backend.BackendStatus;
+import workbench.core.backend.Backends;
+import workbench.ui.common.LabContext;
+import workbench.ui.common.Theme;
+import workbench.ui.common.ThemeManager;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The JavaFX application: reads the settings, builds the window, starts ND4J in the background. */
+public class WorkbenchApp extends Application {
+
+    public static final String TITLE = "Transformer Workbench";
+
+    private SettingsStore store;
+    private AppSettings settings;
+    private FxTaskRunner tasks;
+    private MainWindow window;
+    private NoticeBar notices;
+    private StatusLine status;
+    private ThemeManager themes;
+
+    @Override
+    public void start(Stage stage) {
+        GuiOptions options = parseOptions(getParameters() == null ? List.of() : getParameters().getRaw());
+        store = new SettingsStore(AppDirectories.config());
+        SettingsStore.Loaded loaded = store.load();
+        settings = loaded.settings();
+
+        Theme theme = settings.theme();
+        String themeProblem = null;
+        if (options.theme() != null) {
+            try {
+                theme = Theme.parse(options.theme());
+            } catch (IllegalArgumentException bad) {
+                themeProblem = bad.getMessage();
+            }
+        }
+        themes = new ThemeManager(theme);
+        notices = new NoticeBar();
+        tasks = new FxTaskRunner(2, error -> notices.error("A background task failed", error));
+        status = new StatusLine(tasks);
+        LabContext context = new LabContext(tasks, themes, notices);
+        window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
+
+        Scene scene = new Scene(window.root(), settings.width(), settings.height());
+        themes.attach(scene);
+        window.installShortcuts(scene);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> saveSettings(stage));
+        themes.themeProperty().addListener((obs, old, now) -> settings = settings.withTheme(now));
+        window.setOnLabShown(id -> settings = settings.withLastLab(id));
+
+        String firstLab = options.lab() != null ? options.lab() : settings.lastLab();
+        window.show(LabRegistry.find(firstLab).isPresent() || options.lab() != null ? firstLab : LabRegistry.labs().get(0).id());
+        stage.show();
+
+        loaded.problem().ifPresent(notices::warn);
+        if (themeProblem != null) {
+            notices.warn(themeProblem);
+        }
+        startBackend(options.backend() != null ? options.backend() : settings.backend());
+    }
+
+    private void startBackend(BackendChoice requested) {
+        tasks.submit("Starting ND4J", progress -> Backends.start(requested), (BackendStatus started) -> {
+            status.setBackend(started.summary());
+            started.notice().ifPresent(notices::warn);
+        }, error -> {
+            status.setBackend("ND4J failed to start");
+            notices.error("ND4J could not start", error);
+        });
+    }
+
+    private void saveSettings(Stage stage) {
+        settings = settings.withSize(stage.getWidth(), stage.getHeight());
+        try {
+            store.save(settings);
+        } catch (IOException failure) {
+            notices.error("Could not save the settings", failure);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** The window, for tests that drive the app. */
+    public MainWindow window() {
+        return window;
+    }
+
+    public NoticeBar notices() {
+        return notices;
+    }
+
+    public StatusLine status() {
+        return status;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    static GuiOptions parseOptions(List<String> raw) {
+        GuiOptions options = new GuiOptions();
+        try {
+            new CommandLine(options).parseArgs(raw.toArray(String[]::new));
+        } catch (CommandLine.ParameterException bad) {
+            // Main validates the command line before launching; anything left is ignored here.
+        }
+        return options;
+    }
+}

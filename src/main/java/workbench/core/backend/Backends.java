@@ -1,0 +1,95 @@
+package workbench.core.backend;
+
+import org.nd4j.common.config.ND4JClassLoading;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.factory.Nd4jBackend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Chooses ND4J's backend before ND4J starts, and reports what it chose. If CUDA is asked for but
+ * is missing from the build or cannot start on this machine, ND4J runs on the CPU and the status
+ * carries a notice saying why; it never fails the application.
+ */
+public final class Backends {
+
+    private static BackendStatus status;
+
+    private Backends() {
+    }
+
+    /**
+     * Starts ND4J on the requested backend (or the CPU as a fallback). Safe to call more than once:
+     * ND4J starts only once per process, so later calls return the first status.
+     */
+    public static synchronized BackendStatus start(BackendChoice requested) {
+        if (status != null) {
+            return status;
+        }
+        Optional<String> notice = Optional.empty();
+        List<String> hidden = new ArrayList<>();
+        if (requested == BackendChoice.CUDA) {
+            Optional<String> problem = cudaProblem();
+            if (problem.isPresent()) {
+                notice = Optional.of(problem.get() + " Running on the CPU instead.");
+                hidden.add(BackendChoice.CUDA.providerClass());
+            }
+        } else {
+            hidden.add(BackendChoice.CUDA.providerClass());
+        }
+        ClassLoader parent = Backends.class.getClassLoader();
+        ND4JClassLoading.setNd4jClassloader(
+                new ServiceHidingClassLoader(parent, Nd4jBackend.class.getName(), hidden));
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        BackendChoice actual = Nd4j.getBackend().getClass().getName().equals(BackendChoice.CUDA.providerClass())
+                ? BackendChoice.CUDA : BackendChoice.CPU;
+        if (requested == BackendChoice.CUDA && actual != BackendChoice.CUDA && notice.isEmpty()) {
+            notice = Optional.of("ND4J could not start CUDA. Running on the CPU instead.");
+        }
+        String vendor = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
+        int threads = parseInt(env.get("omp.threads"), Runtime.getRuntime().availableProcessors());
+        status = new BackendStatus(requested, actual, vendor, threads, notice);
+        return status;
+    }
+
+    /** The status of the running backend, if ND4J has been started through {@link #start}. */
+    public static synchronized Optional<BackendStatus> current() {
+        return Optional.ofNullable(status);
+    }
+
+    /** Why CUDA cannot be used here, or empty when it looks usable. */
+    static Optional<String> cudaProblem() {
+        Class<?> backendClass;
+        try {
+            backendClass = Class.forName(BackendChoice.CUDA.providerClass(), false, Backends.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError missing) {
+            return Optional.of("This build has no CUDA backend (build it with: mvn -Dcuda ...).");
+        }
+        try {
+            Nd4jBackend backend = (Nd4jBackend) backendClass.getDeclaredConstructor().newInstance();
+            if (!backend.isAvailable() || !backend.canRun()) {
+                return Optional.of("CUDA is not available on this machine (no usable GPU or driver).");
+            }
+            return Optional.empty();
+        } catch (Throwable failure) {
+            String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            return Optional.of("CUDA could not start (" + firstLine(reason) + ").");
+        }
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static int parseInt(Object value, int fallback) {
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
+    }
+}

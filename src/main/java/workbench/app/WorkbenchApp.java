@@ -51,7 +51,9 @@ public class WorkbenchApp extends Application {
         LabContext context = new LabContext(tasks, themes, notices);
         window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
 
-        Scene scene = new Scene(window.root(), settings.width(), settings.height());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(settings.width(), screen.getWidth()),
+                Math.min(settings.height(), screen.getHeight()));
         themes.attach(scene);
         window.installShortcuts(scene);
         stage.setTitle(TITLE);

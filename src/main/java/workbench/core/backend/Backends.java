@@ -55,6 +55,18 @@ public final class Backends {
         return status;
     }
 
+    /**
+     * Sets how many threads ND4J's native ops and BLAS use. One thread is faster for the tiny
+     * ops of a small model when other work shares the cores (OpenMP threads spin while waiting).
+     */
+    public static void setThreads(int threads) {
+        int n = Math.max(1, threads);
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+    }
+
     /** The status of the running backend, if ND4J has been started through {@link #start}. */
     public static synchronized Optional<BackendStatus> current() {
         return Optional.ofNullable(status);

@@ -8,7 +8,9 @@ import workbench.concurrent.FxTaskRunner;
 import workbench.core.backend.BackendChoice;
 import workbench.core.backend.BackendStatus;
 import workbench.core.backend.Backends;
+import workbench.core.model.ModelCatalog;
 import workbench.ui.common.LabContext;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
 
@@ -27,6 +29,7 @@ public class WorkbenchApp extends Application {
     private NoticeBar notices;
     private StatusLine status;
     private ThemeManager themes;
+    private ModelLoader loader;
 
     @Override
     public void start(Stage stage) {
@@ -48,10 +51,13 @@ public class WorkbenchApp extends Application {
         notices = new NoticeBar();
         tasks = new FxTaskRunner(2, error -> notices.error("A background task failed", error));
         status = new StatusLine(tasks);
-        LabContext context = new LabContext(tasks, themes, notices);
+        ModelSession models = new ModelSession();
+        LabContext context = new LabContext(tasks, themes, notices, models);
+        loader = new ModelLoader(tasks, models, notices, status::setModel);
         window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        window.modelSlot().getChildren().setAll(new ModelPicker(loader, stage).nodes());
         Scene scene = new Scene(window.root(), Math.min(settings.width(), screen.getWidth()),
                 Math.min(settings.height(), screen.getHeight()));
         themes.attach(scene);
@@ -77,6 +83,7 @@ public class WorkbenchApp extends Application {
         tasks.submit("Starting ND4J", progress -> Backends.start(requested), (BackendStatus started) -> {
             status.setBackend(started.summary());
             started.notice().ifPresent(notices::warn);
+            loader.load(ModelCatalog.defaultEntry());
         }, error -> {
             status.setBackend("ND4J failed to start");
             notices.error("ND4J could not start", error);
@@ -113,6 +120,10 @@ public class WorkbenchApp extends Application {
 
     public StatusLine status() {
         return status;
+    }
+
+    ModelLoader loader() {
+        return loader;
     }
 
     public ThemeManager themes() {

@@ -1,5 +1,6 @@
 package workbench.app;
 
+import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 
@@ -20,8 +21,7 @@ public final class LabRegistry {
                         "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
                 notBuilt("positions", "Positions",
                         "Sinusoidal, learned and rotary positional encodings."),
-                notBuilt("attention", "Attention",
-                        "Every head of every layer, and one attention computation step by step."),
+                new LabDescriptor("attention", "Attention", AttentionPage::new),
                 notBuilt("flash", "FlashAttention",
                         "Tiled attention with an online softmax, and the memory traffic it saves."),
                 notBuilt("gqa", "GQA",

@@ -60,6 +60,32 @@ public record BitPattern(FloatFormat format, int bits, int sign, int exponentFie
         return kind == Kind.ZERO && reference != 0 && Double.isFinite(reference);
     }
 
+    /**
+     * The gap between this value and the next one away from zero: 2^(exponent - m) for normals,
+     * the smallest subnormal for subnormals and zero; empty for infinity and NaN. Rounding to
+     * nearest keeps the error within half of it.
+     */
+    public OptionalDouble spacing() {
+        return switch (kind) {
+            case NORMAL -> OptionalDouble.of(Math.scalb(1.0, unbiasedExponent() - format.mantissaBits()));
+            case SUBNORMAL, ZERO -> OptionalDouble.of(format.minSubnormal());
+            case INFINITE, NAN -> OptionalDouble.empty();
+        };
+    }
+
+    /**
+     * The significand the exponent scales: 1.f for normals, 0.f for subnormals and zero, so that
+     * value = (-1)^sign x significand x 2^unbiasedExponent. NaN for infinity and NaN.
+     */
+    public double significand() {
+        double fraction = Math.scalb((double) mantissaField, -format.mantissaBits());
+        return switch (kind) {
+            case NORMAL -> 1 + fraction;
+            case SUBNORMAL, ZERO -> fraction;
+            case INFINITE, NAN -> Double.NaN;
+        };
+    }
+
     /** The exponent the pattern scales by: field - bias for normals, 1 - bias for subnormals. */
     public int unbiasedExponent() {
         return exponentField == 0 ? 1 - format.bias() : exponentField - format.bias();

@@ -33,6 +33,12 @@ class BitPatternTest {
         assertEquals(0.0999755859375 - 0.1, fp16.error().getAsDouble());
         assertEquals(2.44140625e-4, fp16.relativeError().getAsDouble(), 1e-15);
 
+        assertEquals(0x1p-14, fp16.spacing().getAsDouble()); // exponent -4, 10 mantissa bits
+        assertEquals(1 + 0x266 / 1024.0, fp16.significand()); // 1.599609375 x 2^-4 = 0.0999755859375
+        assertEquals(fp16.value(), fp16.significand() * 0x1p-4);
+        assertTrue(Math.abs(fp16.error().getAsDouble()) <= fp16.spacing().getAsDouble() / 2);
+        assertEquals(0x1p-27, fp32.spacing().getAsDouble());
+
         BitPattern bf16 = w.bf16();
         assertEquals(0x3DCD, bf16.bits());
         assertEquals(0.10009765625, bf16.value());
@@ -58,6 +64,8 @@ class BitPatternTest {
         assertEquals(BitPattern.Kind.SUBNORMAL, sub.fp16().kind());
         assertEquals(-14, sub.fp16().unbiasedExponent());
         assertEquals(17, sub.fp16().mantissaField()); // 1e-6 / 2^-24 = 16.78 -> 17
+        assertEquals(0x1p-24, sub.fp16().spacing().getAsDouble());
+        assertTrue(big.fp16().spacing().isEmpty());
     }
 
     @Test
@@ -81,6 +89,19 @@ class BitPatternTest {
         String text = "1.000000059604644775390625001";
         assertEquals(1.0f, (float) Double.parseDouble(text));
         assertEquals(1 + 0x1p-23, WeightBits.parse(text).fp32().value());
+    }
+
+    @Test
+    void numberText() {
+        assertEquals("0.1000000015", NumberText.significant(0.100000001490116119384765625, 10));
+        assertEquals("0.0999755859375", NumberText.significant(0.0999755859375, 12));
+        assertEquals("1.49e-9", NumberText.significant(1.4901161193847656e-9, 3));
+        assertEquals("-2.44e-5", NumberText.significant(-2.44140625e-5, 3));
+        assertEquals("65504", NumberText.significant(65504, 6));
+        assertEquals("3.4e38", NumberText.significant(3.4028234663852886e38, 2));
+        assertEquals("1e-45", NumberText.significant(1.401298464324817e-45, 1));
+        assertEquals("∞", NumberText.significant(Double.POSITIVE_INFINITY, 3));
+        assertEquals("+1.5", NumberText.signed(1.5, 3));
     }
 
     @Test

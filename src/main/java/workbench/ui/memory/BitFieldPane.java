@@ -111,6 +111,9 @@ final class BitFieldPane extends VBox {
         if (e.isEmpty()) {
             return "no rounding error: the input is " + NumberText.significant(p.reference(), 3);
         }
+        if (e.getAsDouble() == 0) {
+            return "error = 0: the value is stored exactly";
+        }
         StringBuilder text = new StringBuilder("error = " + NumberText.signed(e.getAsDouble(), 3));
         OptionalDouble relative = p.relativeError();
         if (relative.isPresent()) {

@@ -48,10 +48,11 @@ final class GpuFitGrid extends GridPane {
         }
     }
 
-    /** "✓ 1 (62%)" when one GPU holds it, "✗ 3 GPUs" when it needs several. */
+    /** "✓ fits (62%)" of one GPU's usable memory, or "✗ needs 3" GPUs. */
     static String fitText(GpuFit fit) {
         if (fit.fitsOnOne()) {
-            return String.format(Locale.ROOT, "✓ fits (%.0f%%)", 100 * fit.share());
+            double percent = 100 * fit.share();
+            return percent < 0.5 ? "✓ fits (<1%)" : String.format(Locale.ROOT, "✓ fits (%.0f%%)", percent);
         }
         return "✗ needs " + fit.count();
     }

@@ -3,6 +3,7 @@ package workbench.app;
 import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.memory.MemoryView;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,7 @@ public final class LabRegistry {
                         "RNN, LSTM and GRU trained beside the transformer."),
                 notBuilt("sampling", "Sampling",
                         "Temperature, top-k, top-p and beam search on the next-token distribution."),
-                notBuilt("memory", "Memory",
-                        "How many bytes a model needs, and what quantization costs."),
+                new LabDescriptor("memory", "Memory", MemoryView::new),
                 notBuilt("lessons", "Lessons",
                         "Guided lessons that walk through each lab."));
     }

@@ -24,6 +24,7 @@ final class ModelPicker {
 
     ModelPicker(ModelLoader loader, Window owner) {
         choice.setId(CHOICE_ID);
+        choice.setMinWidth(140);
         choice.getItems().setAll(ModelCatalog.bundled());
         choice.setValue(ModelCatalog.defaultEntry());
         choice.setTooltip(new Tooltip("The trained model the labs look at"));

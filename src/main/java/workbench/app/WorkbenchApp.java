@@ -1,7 +1,9 @@
 package workbench.app;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import picocli.CommandLine;
 import workbench.concurrent.FxTaskRunner;
@@ -15,6 +17,7 @@ import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /** The JavaFX application: reads the settings, builds the window, starts ND4J in the background. */
@@ -56,7 +59,7 @@ public class WorkbenchApp extends Application {
         loader = new ModelLoader(tasks, models, notices, status::setModel);
         window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
 
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         window.modelSlot().getChildren().setAll(new ModelPicker(loader, stage).nodes());
         Scene scene = new Scene(window.root(), Math.min(settings.width(), screen.getWidth()),
                 Math.min(settings.height(), screen.getHeight()));
@@ -71,6 +74,7 @@ public class WorkbenchApp extends Application {
         String firstLab = options.lab() != null ? options.lab() : settings.lastLab();
         window.show(LabRegistry.find(firstLab).isPresent() || options.lab() != null ? firstLab : LabRegistry.labs().get(0).id());
         stage.show();
+        timing("window shown");
 
         loaded.problem().ifPresent(notices::warn);
         if (themeProblem != null) {
@@ -82,12 +86,21 @@ public class WorkbenchApp extends Application {
     private void startBackend(BackendChoice requested) {
         tasks.submit("Starting ND4J", progress -> Backends.start(requested), (BackendStatus started) -> {
             status.setBackend(started.summary());
+            timing("ND4J ready");
             started.notice().ifPresent(notices::warn);
             loader.load(ModelCatalog.defaultEntry());
         }, error -> {
             status.setBackend("ND4J failed to start");
             notices.error("ND4J could not start", error);
         });
+    }
+
+    /** With -Dworkbench.timing=true, prints how long after the JVM started a milestone was reached. */
+    private static void timing(String milestone) {
+        if (Boolean.getBoolean("workbench.timing")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("workbench timing: " + milestone + " after " + ms + " ms");
+        }
     }
 
     private void saveSettings(Stage stage) {

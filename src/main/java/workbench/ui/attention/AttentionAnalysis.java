@@ -38,16 +38,21 @@ public record AttentionAnalysis(ModelBundle bundle, int[] ids, int dropped, Forw
                                 List<HeadStatistics> statistics, List<float[][]> outputProjections,
                                 InterventionEffect effect) {
 
+    public AttentionAnalysis {
+        outputProjections = List.copyOf(outputProjections);
+    }
+
     /** How many of the most likely next tokens the before/after chart shows. */
     public static final int TOP_TOKENS = 8;
 
     /**
      * Runs the engine. Cheap checks first: it stops between passes when {@code progress} is cancelled.
      *
-     * @param options must carry a mask ({@link ForwardOptions#withMask})
+     * @param options     must carry a mask ({@link ForwardOptions#withMask})
+     * @param projections the model's W_O per layer from an earlier analysis of the same model, or null
      */
     public static AttentionAnalysis compute(ModelBundle bundle, ModelBundle.Prompt prompt, ForwardOptions options,
-                                            boolean withOtherMask, Progress progress) {
+                                            boolean withOtherMask, List<float[][]> projections, Progress progress) {
         if (options.maskOverride().isEmpty()) {
             throw new IllegalArgumentException("the options must name the mask");
         }
@@ -61,9 +66,11 @@ public record AttentionAnalysis(ModelBundle bundle, int[] ids, int dropped, Forw
         Optional<ForwardTrace> other = withOtherMask ? Optional.of(bundle.trace(ids, options.withMask(other(mask))))
                 : Optional.empty();
         progress.checkCancelled();
-        List<float[][]> projections = new ArrayList<>();
-        for (int l = 0; l < bundle.model().config().layers(); l++) {
-            projections.add(QueryWalk.outputProjection(bundle.model(), l));
+        if (projections == null) {
+            projections = new ArrayList<>();
+            for (int l = 0; l < bundle.model().config().layers(); l++) {
+                projections.add(QueryWalk.outputProjection(bundle.model(), l));
+            }
         }
         InterventionEffect effect = InterventionEffect.compare(baseline, trace, TOP_TOKENS,
                 bundle.tokenizer()::tokenText);

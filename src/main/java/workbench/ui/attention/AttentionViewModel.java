@@ -25,6 +25,7 @@ import workbench.core.model.ModelBundle;
 import workbench.core.tokenizer.UnencodableTextException;
 import workbench.ui.common.LabContext;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -300,9 +301,11 @@ public final class AttentionViewModel {
                 encoded.droppedFromLeft() == 1 ? "token was" : "tokens were", encoded.ids().length));
         ForwardOptions options = options();
         boolean otherMask = view.get() == View.COMPARE;
+        AttentionAnalysis last = analysis.get();
+        List<float[][]> projections = last != null && last.bundle() == bundle ? last.outputProjections() : null;
         busy.set(true);
         context.tasks().submitLatest(TASK_KEY, "Attention for the prompt",
-                progress -> AttentionAnalysis.compute(bundle, encoded, options, otherMask, progress),
+                progress -> AttentionAnalysis.compute(bundle, encoded, options, otherMask, projections, progress),
                 result -> {
                     busy.set(false);
                     if (!disposed && result.bundle() == model()) {

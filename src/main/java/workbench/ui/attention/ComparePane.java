@@ -96,16 +96,13 @@ final class ComparePane implements AttentionPane {
     }
 
     private void show(HeatmapCanvas canvas, AttentionAnalysis a, Optional<ForwardTrace> trace, int l, int h) {
-        canvas.setMask(null);
         if (a == null || trace.isEmpty()) {
             canvas.setEmptyMessage(a == null ? "Waiting for the model…" : "Computing…");
-            canvas.setData(new float[0][0], List.of(), List.of());
+            canvas.show(new float[0][0], List.of(), List.of(), null, -1, -1);
             return;
         }
         LayerTrace layer = trace.get().layers().get(l);
         List<String> labels = a.labels();
-        canvas.setData(layer.weights()[h], labels, labels);
-        canvas.setMask(HeatmapPane.masked(layer.allowed()));
-        canvas.select(vm.effectiveQuery(), -1);
+        canvas.show(layer.weights()[h], labels, labels, HeatmapPane.masked(layer.allowed()), vm.effectiveQuery(), -1);
     }
 }

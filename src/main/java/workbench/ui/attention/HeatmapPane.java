@@ -56,8 +56,7 @@ final class HeatmapPane implements AttentionPane {
         if (a == null) {
             title.setText("");
             summary.setText("");
-            heatmap.setMask(null);
-            heatmap.setData(new float[0][0], List.of(), List.of());
+            heatmap.show(new float[0][0], List.of(), List.of(), null, -1, -1);
             return;
         }
         int l = vm.layerProperty().get();
@@ -70,10 +69,7 @@ final class HeatmapPane implements AttentionPane {
         summary.setText(describe(s) + (a.mask() == MaskKind.CAUSAL
                 ? "  Hatched cells are masked: under the causal mask a token cannot look ahead."
                 : "  Bidirectional mask: every token sees every other."));
-        heatmap.setMask(null);
-        heatmap.setData(layer.weights()[h], labels, labels);
-        heatmap.setMask(masked(layer.allowed()));
-        heatmap.select(vm.effectiveQuery(), -1);
+        heatmap.show(layer.weights()[h], labels, labels, masked(layer.allowed()), vm.effectiveQuery(), -1);
     }
 
     static String describe(HeadStatistics s) {

@@ -172,7 +172,7 @@ final class StepsPane implements AttentionPane {
             where.setText("");
             explanation.setText("Waiting for the model's numbers…");
             table.getItems().clear();
-            matrices.forEach(m -> m.setData(new float[0][0], List.of(), List.of()));
+            matrices.forEach(m -> m.show(new float[0][0], List.of(), List.of(), null, -1, -1));
             return;
         }
         int layer = vm.layerProperty().get();
@@ -306,10 +306,7 @@ final class StepsPane implements AttentionPane {
         label.setText(caption);
         canvas.setColorScale(scale);
         canvas.setRange(range == null ? null : range[0], range == null ? null : range[1]);
-        canvas.setMask(null);
-        canvas.setData(values, rows, columns);
-        canvas.setMask(masked);
-        canvas.select(selectedRow == null ? -1 : selectedRow, -1);
+        canvas.show(values, rows, columns, masked, selectedRow == null ? -1 : selectedRow, -1);
         boolean big = values.length > 1;
         canvas.setPrefHeight(big ? 320 : 120);
         canvas.setMinHeight(big ? 160 : 110);

@@ -2,8 +2,11 @@ package workbench.ui.common;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -41,6 +44,8 @@ public class HeatmapCanvas extends CanvasPane {
     private int hoverColumn = -1;
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
     private Grid grid;
+    private ImagePattern hatch;
+    private Theme hatchTheme;
 
     public HeatmapCanvas(ThemeManager themes) {
         super(themes);
@@ -66,6 +71,21 @@ public class HeatmapCanvas extends CanvasPane {
         if (masked != null && (masked.length != matrix.length)) {
             masked = null;
         }
+        hoverRow = hoverColumn = -1;
+        redraw();
+    }
+
+    /**
+     * Shows a matrix with its masked cells and outlined row and column in one go, redrawing once
+     * (for views that change all of them on every update).
+     */
+    public void show(float[][] matrix, List<String> rows, List<String> columns, boolean[][] mask, int row, int column) {
+        this.values = Objects.requireNonNull(matrix);
+        this.rowLabels = List.copyOf(rows);
+        this.columnLabels = List.copyOf(columns);
+        this.masked = mask;
+        this.selectedRow = row;
+        this.selectedColumn = column;
         hoverRow = hoverColumn = -1;
         redraw();
     }
@@ -217,42 +237,59 @@ public class HeatmapCanvas extends CanvasPane {
     }
 
     private void drawCells(GraphicsContext g, double[] range, double cell, double left, double top, int rows, int columns) {
-        boolean showValues = cell >= 34;
-        g.setFont(Font.font(Math.min(14, cell / 3.2)));
-        g.setTextAlign(TextAlignment.CENTER);
+        // One image pixel per cell, scaled up without smoothing, and one hatched rectangle per run of
+        // masked cells: a 64 x 64 map is then a few dozen drawing commands instead of thousands,
+        // which the software renderer draws in milliseconds.
+        WritableImage image = new WritableImage(columns, rows);
+        PixelWriter pixels = image.getPixelWriter();
+        g.setFill(hatch(theme()));
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns && c < values[r].length; c++) {
-                double x = left + c * cell;
-                double y = top + r * cell;
-                if (masked(r, c)) {
-                    drawHatch(g, x, y, cell);
-                    continue;
+            int runStart = -1;
+            for (int c = 0; c <= columns; c++) {
+                boolean hatched = c < columns && masked(r, c);
+                if (hatched && runStart < 0) {
+                    runStart = c;
+                } else if (!hatched && runStart >= 0) {
+                    g.fillRect(left + runStart * cell, top + r * cell, (c - runStart) * cell, cell);
+                    runStart = -1;
                 }
-                Color color = scale.color(values[r][c], range[0], range[1]);
-                g.setFill(color);
-                g.fillRect(x, y, cell + 0.5, cell + 0.5);
-                if (showValues) {
-                    g.setFill(ColorScale.textOn(color));
-                    g.fillText(shortFormat(values[r][c]), x + cell / 2, y + cell / 2);
+                if (c < columns) {
+                    boolean present = c < values[r].length && !hatched;
+                    pixels.setColor(c, r, present ? scale.color(values[r][c], range[0], range[1]) : Color.TRANSPARENT);
+                }
+            }
+        }
+        g.setImageSmoothing(false);
+        g.drawImage(image, left, top, columns * cell, rows * cell);
+        g.setImageSmoothing(true);
+        if (cell >= 34) {
+            g.setFont(Font.font(Math.min(14, cell / 3.2)));
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns && c < values[r].length; c++) {
+                    if (!masked(r, c)) {
+                        g.setFill(ColorScale.textOn(scale.color(values[r][c], range[0], range[1])));
+                        g.fillText(shortFormat(values[r][c]), left + c * cell + cell / 2, top + r * cell + cell / 2);
+                    }
                 }
             }
         }
     }
 
-    private void drawHatch(GraphicsContext g, double x, double y, double cell) {
-        Theme theme = theme();
-        g.setFill(theme.background());
-        g.fillRect(x, y, cell, cell);
-        g.setStroke(theme.grid());
-        g.setLineWidth(1);
-        // The diagonals are cut to the cell by hand: a canvas clip per cell costs a full-canvas blend
-        // in the software pipeline, which made a 64-token causal map take seconds to render.
-        double step = Math.max(4, cell / 4);
-        for (double d = step / 2; d < 2 * cell; d += step) {
-            double a0 = Math.max(0, d - cell);
-            double a1 = Math.min(cell, d);
-            g.strokeLine(x + a0, y + cell - (d - a0), x + a1, y + cell - (d - a1));
+    /** The fill of masked cells: thin diagonal lines in the grid colour on the background, tiled. */
+    private ImagePattern hatch(Theme theme) {
+        if (hatch == null || hatchTheme != theme) {
+            int size = 8;
+            WritableImage tile = new WritableImage(size, size);
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    tile.getPixelWriter().setColor(x, y, (x + y) % size == size - 1 ? theme.grid() : theme.background());
+                }
+            }
+            hatch = new ImagePattern(tile, 0, 0, size, size, false);
+            hatchTheme = theme;
         }
+        return hatch;
     }
 
     private void drawLabels(GraphicsContext g, Font font, double cell, double left, double top, int rows, int columns,

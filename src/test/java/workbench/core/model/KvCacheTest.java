@@ -58,4 +58,17 @@ class KvCacheTest {
         assertTrue(cache.isFull());
         assertThrows(IllegalStateException.class, () -> model.decode(cache, 5));
     }
+
+    @Test
+    void cachedDecodingAnswersLikeTheModelAcrossTheSlidingWindow() {
+        MiniTransformer model = new MiniTransformer(new TransformerConfig(10, 6, 16, 1, 2, 1, 32,
+                PositionalKind.LEARNED, MaskKind.CAUSAL, true, 4));
+        CachedDecoding decoding = new CachedDecoding(model);
+        int[] text = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        for (int n = 1; n <= text.length; n++) {
+            int[] context = Arrays.copyOf(text, n);
+            assertArrayEquals(model.nextLogits(context), decoding.nextLogits(context), 1e-4f, "context " + n);
+            assertEquals(Math.min(n, 6), decoding.cache().length());
+        }
+    }
 }

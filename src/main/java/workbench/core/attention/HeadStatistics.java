@@ -28,9 +28,13 @@ import java.util.function.ToDoubleFunction;
  *                        pattern "last time this token came, what came next?" (j = i is left out: that is the
  *                        query itself); 0 when no token repeats
  * @param inductionRows   how many rows had such an earlier occurrence (0: induction cannot be measured)
+ * @param wordStart       over the rows with a whitespace token at or before them, the mean weight on the latest
+ *                        such token: in a character model, the space where the current word began
+ * @param wordStartRows   how many rows had a whitespace token at or before them (0: not measurable)
  */
 public record HeadStatistics(int layer, int head, double entropyBits, double meanDistance, double firstToken,
-                             double previousToken, double selfToken, double induction, int inductionRows) {
+                             double previousToken, double selfToken, double induction, int inductionRows,
+                             double wordStart, int wordStartRows) {
 
     /** The measures heads can be sorted by. */
     public enum Measure {
@@ -44,7 +48,9 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
                 HeadStatistics::previousToken, true),
         SELF("→ self", "share of attention on the query's own token", HeadStatistics::selfToken, true),
         INDUCTION("Induction", "share on the token that followed an earlier copy of the query's token",
-                HeadStatistics::induction, true);
+                HeadStatistics::induction, true),
+        WORD_START("→ word start", "share of attention on the latest space: where the current word began",
+                HeadStatistics::wordStart, true);
 
         private final String label;
         private final String description;
@@ -76,17 +82,26 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
         }
     }
 
+    /** The statistics of one head, without the word-start measure (no token counts as whitespace). */
+    public static HeadStatistics of(int layer, int head, float[][] weights, int[] tokenIds) {
+        return of(layer, head, weights, tokenIds, new boolean[tokenIds.length]);
+    }
+
     /**
      * The statistics of one head.
      *
-     * @param weights  (T, T) attention weights of the head, rows summing to 1 (or 0 for a fully masked row)
-     * @param tokenIds (T) the prompt's token ids, for the induction measure
+     * @param weights    (T, T) attention weights of the head, rows summing to 1 (or 0 for a fully masked row)
+     * @param tokenIds   (T) the prompt's token ids, for the induction measure
+     * @param whitespace (T) true where the token is whitespace, for the word-start measure
      */
-    public static HeadStatistics of(int layer, int head, float[][] weights, int[] tokenIds) {
+    public static HeadStatistics of(int layer, int head, float[][] weights, int[] tokenIds, boolean[] whitespace) {
         int t = weights.length;
-        if (tokenIds.length != t) {
+        if (tokenIds.length != t || whitespace.length != t) {
             throw new IllegalArgumentException(t + " weight rows but " + tokenIds.length + " tokens");
         }
+        double wordStart = 0;
+        int wordStartRows = 0;
+        int lastSpace = -1;
         double entropy = 0;
         double distance = 0;
         double first = 0;
@@ -95,7 +110,13 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
         double induction = 0;
         int rows = 0;
         int inductionRows = 0;
-        for (int i = t == 1 ? 0 : 1; i < t; i++) {
+        for (int i = 0; i < t; i++) {
+            if (whitespace[i]) {
+                lastSpace = i;
+            }
+            if (i == 0 && t > 1) {
+                continue;
+            }
             float[] row = weights[i];
             double total = 0;
             double h = 0;
@@ -127,20 +148,30 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
                 inductionRows++;
                 induction += copied;
             }
+            if (lastSpace >= 0) {
+                wordStartRows++;
+                wordStart += row[lastSpace];
+            }
         }
         if (rows == 0) {
-            return new HeadStatistics(layer, head, 0, 0, 0, 0, 0, 0, 0);
+            return new HeadStatistics(layer, head, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         return new HeadStatistics(layer, head, entropy / rows, distance / rows, first / rows, previous / rows,
-                self / rows, inductionRows == 0 ? 0 : induction / inductionRows, inductionRows);
+                self / rows, inductionRows == 0 ? 0 : induction / inductionRows, inductionRows,
+                wordStartRows == 0 ? 0 : wordStart / wordStartRows, wordStartRows);
     }
 
     /** Statistics for every head of every layer of a trace, layer by layer. */
     public static List<HeadStatistics> forTrace(ForwardTrace trace) {
+        boolean[] whitespace = new boolean[trace.length()];
+        for (int i = 0; i < whitespace.length; i++) {
+            String token = trace.tokens().get(i);
+            whitespace[i] = !token.isEmpty() && token.isBlank();
+        }
         List<HeadStatistics> all = new ArrayList<>();
         for (LayerTrace layer : trace.layers()) {
             for (int h = 0; h < layer.heads(); h++) {
-                all.add(of(layer.index(), h, layer.weights()[h], trace.tokenIds()));
+                all.add(of(layer.index(), h, layer.weights()[h], trace.tokenIds(), whitespace));
             }
         }
         return all;
@@ -158,12 +189,13 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
     }
 
     /**
-     * The strongest example of {@code measure}; for induction only among heads where it could be
-     * measured (a prompt with a repeated token).
+     * The strongest example of {@code measure}; for induction and word start only among heads where
+     * it could be measured (a prompt with a repeated token, a prompt with a space).
      */
     public static java.util.Optional<HeadStatistics> strongest(List<HeadStatistics> heads, Measure measure) {
         return ranked(heads, measure).stream()
                 .filter(s -> measure != Measure.INDUCTION || s.inductionRows() > 0)
+                .filter(s -> measure != Measure.WORD_START || s.wordStartRows() > 0)
                 .findFirst();
     }
 }

@@ -38,12 +38,16 @@ import workbench.core.trace.LayerTrace;
  * @param concat           (nh * hs) the head outputs side by side
  * @param outputProjection (nh * hs, d) W_O of this layer
  * @param output           (d) concat x W_O, the attention output for token i, from the trace
+ * @param queries          (T, hs) Q: every token's query in this head (row {@code query} is q_i)
+ * @param everyQuery       the same computation for every query of this head at once, by the oracle:
+ *                         dots and scores (T, T), row maxima, exp(score - max), row sums, weights
  */
 public record QueryWalk(int layer, int head, int kvHead, int query, double scale, float[] queryVector,
                         float[][] keys, float[][] values, float[] dots, float[] scores, boolean[] allowed,
                         float rowMax, float[] shifted, float[] exps, float rowSum, float[] weights,
-                        float[] weightedValues, boolean switchedOff, float[] headOutput, float[][] allHeadOutputs, float[] concat, float[][] outputProjection,
-                        float[] output) {
+                        float[] weightedValues, boolean switchedOff, float[] headOutput, float[][] allHeadOutputs,
+                        float[] concat, float[][] outputProjection, float[] output, float[][] queries,
+                        AttentionTrace everyQuery) {
 
     /** Number of tokens T. */
     public int length() {
@@ -82,16 +86,17 @@ public record QueryWalk(int layer, int head, int kvHead, int query, double scale
             throw new IllegalArgumentException("no token " + query + " in a prompt of " + t);
         }
         int kvHead = head / (nh / layer.kvHeads());
-        float[] q = layer.queries()[head][query];
+        float[][] queries = layer.queries()[head];
+        float[] q = queries[query];
         float[][] k = layer.keys()[kvHead];
         float[][] v = layer.values()[kvHead];
         boolean[] allowed = layer.allowed()[query].clone();
-        AttentionTrace steps = NaiveAttention.trace(new float[][]{q}, k, v, new boolean[][]{allowed});
-        float max = steps.rowMax()[0];
+        AttentionTrace all = NaiveAttention.trace(queries, k, v, layer.allowed());
+        float max = all.rowMax()[query];
         float[] shifted = new float[t];
         for (int j = 0; j < t; j++) {
             // Masked scores are -inf before the softmax, so their exp is exactly 0.
-            shifted[j] = allowed[j] ? steps.scores()[0][j] - max : Float.NEGATIVE_INFINITY;
+            shifted[j] = allowed[j] ? all.scores()[query][j] - max : Float.NEGATIVE_INFINITY;
         }
         int hs = q.length;
         float[][] heads = new float[nh][];
@@ -103,11 +108,11 @@ public record QueryWalk(int layer, int head, int kvHead, int query, double scale
         if (outputProjection.length != nh * hs) {
             throw new IllegalArgumentException("W_O has " + outputProjection.length + " rows, the heads give " + nh * hs);
         }
-        return new QueryWalk(layer.index(), head, kvHead, query, steps.scale(), q.clone(), k, v, steps.dots()[0],
-                steps.scores()[0], allowed, max, shifted, steps.shiftedExp()[0], steps.rowSum()[0],
-                layer.weights()[head][query].clone(), steps.output()[0], switchedOff,
+        return new QueryWalk(layer.index(), head, kvHead, query, all.scale(), q.clone(), k, v, all.dots()[query],
+                all.scores()[query], allowed, max, shifted, all.shiftedExp()[query], all.rowSum()[query],
+                layer.weights()[head][query].clone(), all.output()[query], switchedOff,
                 layer.headOutputs()[head][query].clone(), heads, concat,
-                outputProjection, layer.attentionOutput()[query].clone());
+                outputProjection, layer.attentionOutput()[query].clone(), queries, all);
     }
 
     /**

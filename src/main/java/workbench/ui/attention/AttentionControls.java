@@ -76,8 +76,8 @@ final class AttentionControls {
         FlowPane find = new FlowPane(4, 4);
         find.setId(AttentionPage.FIND_ID);
         find.getChildren().addAll(findButton("Previous token", Measure.PREVIOUS),
-                findButton("Attend to first", Measure.FIRST), findButton("Induction", Measure.INDUCTION),
-                findButton("Most focused", Measure.ENTROPY));
+                findButton("Attend to first", Measure.FIRST), findButton("Word start", Measure.WORD_START),
+                findButton("Induction", Measure.INDUCTION), findButton("Most focused", Measure.ENTROPY));
         found.setWrapText(true);
         found.getStyleClass().add("hint");
 
@@ -116,8 +116,9 @@ final class AttentionControls {
         }
         Optional<HeadStatistics> best = HeadStatistics.strongest(a.statistics(), measure);
         if (best.isEmpty()) {
-            found.setText("No token repeats in this prompt, so no head can show induction. Try a prompt that "
-                    + "repeats a word.");
+            found.setText(measure == Measure.INDUCTION
+                    ? "No token repeats in this prompt, so no head can show induction. Try a prompt that repeats a word."
+                    : "This prompt has no space, so no head can show where words start.");
             return;
         }
         HeadStatistics s = best.get();

@@ -57,7 +57,7 @@ final class ComparePane implements AttentionPane {
         caption.getStyleClass().add("attention-explanation");
         caption.setId(AttentionPage.COMPARE_CAPTION_ID);
         title.getStyleClass().add("hint");
-        root = new VBox(6, title, maps, caption);
+        root = new VBox(6, title, caption, maps);
         VBox.setVgrow(maps, Priority.ALWAYS);
     }
 

@@ -27,6 +27,11 @@ import java.util.function.ToDoubleFunction;
  */
 final class HeadsPane implements AttentionPane {
 
+    /** Column headings short enough for eight columns; the tooltip and the hint say what they mean. */
+    private static final java.util.Map<Measure, String> SHORT = java.util.Map.of(Measure.ENTROPY, "bits",
+            Measure.DISTANCE, "dist", Measure.FIRST, "first", Measure.PREVIOUS, "prev", Measure.SELF, "self",
+            Measure.INDUCTION, "induct", Measure.WORD_START, "word");
+
     private final AttentionViewModel vm;
     private final HBox root;
     private final HeadGridCanvas grid;
@@ -43,7 +48,7 @@ final class HeadsPane implements AttentionPane {
             vm.viewProperty().set(AttentionViewModel.View.HEATMAP);
         });
         captionMeasure.getItems().setAll(Measure.values());
-        captionMeasure.setValue(Measure.PREVIOUS);
+        captionMeasure.setValue(Measure.WORD_START);
         captionMeasure.setConverter(new StringConverter<>() {
             @Override
             public String toString(Measure m) {
@@ -64,17 +69,19 @@ final class HeadsPane implements AttentionPane {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         buildTable();
-        Label tableTitle = new Label("Per-head summary — click a column to sort");
+        Label tableTitle = new Label("Per-head summary (click a heading to sort)");
         tableTitle.getStyleClass().add("section-title");
-        Label hint = new Label("Averages over query tokens 1…T−1 of this prompt. A previous-token head has "
-                + "→ previous near 100%; an \"attend to start\" head → first; an induction head attends to the token "
-                + "that followed an earlier copy of the current one. Low entropy = focused.");
+        Label hint = new Label("Averages over query tokens 1…T−1 of this prompt. bits: entropy of a row (low = "
+                + "focused); dist: how many tokens back it looks; first, prev, self: share of attention on the first "
+                + "token, the previous one, itself; word: on the space where the current word began; induct: on the "
+                + "token that followed an earlier copy of the current one (— when no token repeats).");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox right = new VBox(6, tableTitle, table, hint);
         VBox.setVgrow(table, Priority.ALWAYS);
-        right.setPrefWidth(560);
-        right.setMinWidth(380);
+        right.setPrefWidth(470);
+        right.setMinWidth(360);
+
         root = new HBox(10, left, right);
     }
 
@@ -111,7 +118,7 @@ final class HeadsPane implements AttentionPane {
                 HeadStatistics row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || item == null || row == null) {
                     setText(null);
-                } else if (measure == Measure.INDUCTION && row.inductionRows() == 0) {
+                } else if (!measurable(measure, row)) {
                     setText("—");
                 } else {
                     setText(percent ? String.format(Locale.ROOT, "%.0f%%", 100 * item.doubleValue())
@@ -119,7 +126,7 @@ final class HeadsPane implements AttentionPane {
                 }
             }
         });
-        Label header = new Label(measure.label());
+        Label header = new Label(SHORT.get(measure));
         header.setTooltip(new Tooltip(measure.description()));
         column.setGraphic(header);
         column.setText("");
@@ -177,8 +184,13 @@ final class HeadsPane implements AttentionPane {
         }
     }
 
+    /** Induction needs a repeated token and word start a space; without them the measure says nothing. */
+    static boolean measurable(Measure m, HeadStatistics s) {
+        return (m != Measure.INDUCTION || s.inductionRows() > 0) && (m != Measure.WORD_START || s.wordStartRows() > 0);
+    }
+
     private static String caption(Measure m, HeadStatistics s) {
-        if (m == Measure.INDUCTION && s.inductionRows() == 0) {
+        if (!measurable(m, s)) {
             return m.label() + " —";
         }
         double v = m.of(s);

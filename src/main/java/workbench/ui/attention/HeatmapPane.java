@@ -74,8 +74,9 @@ final class HeatmapPane implements AttentionPane {
 
     static String describe(HeadStatistics s) {
         return String.format(Locale.ROOT, "Entropy %.2f bits · mean distance %.1f tokens · → first %.0f%% · "
-                        + "→ previous %.0f%% · → self %.0f%%%s.", s.entropyBits(), s.meanDistance(), 100 * s.firstToken(),
+                        + "→ previous %.0f%% · → self %.0f%%%s%s.", s.entropyBits(), s.meanDistance(), 100 * s.firstToken(),
                 100 * s.previousToken(), 100 * s.selfToken(),
+                s.wordStartRows() == 0 ? "" : String.format(Locale.ROOT, " · → word start %.0f%%", 100 * s.wordStart()),
                 s.inductionRows() == 0 ? "" : String.format(Locale.ROOT, " · induction %.0f%%", 100 * s.induction()));
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import workbench.core.attention.QueryWalk;
 import workbench.core.model.MaskKind;
+import workbench.core.trace.AttentionTrace;
 import workbench.ui.common.ColorScale;
 import workbench.ui.common.HeatmapCanvas;
 import workbench.ui.common.ThemeManager;
@@ -74,6 +75,8 @@ final class StepsPane implements AttentionPane {
         for (int i = 0; i < 3; i++) {
             Label caption = new Label();
             caption.getStyleClass().add("attention-matrix-caption");
+            caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
             HeatmapCanvas canvas = new HeatmapCanvas(themes);
             canvas.setId(AttentionPage.STEP_MATRIX_ID + "-" + i);
             captions.add(caption);
@@ -85,8 +88,8 @@ final class StepsPane implements AttentionPane {
         VBox right = new VBox(4, table, tableCaption);
         tableBox = right;
         VBox.setVgrow(table, Priority.ALWAYS);
-        right.setPrefWidth(560);
-        right.setMinWidth(360);
+        right.setPrefWidth(480);
+        right.setMinWidth(340);
         tableCaption.setWrapText(true);
         tableCaption.getStyleClass().add("hint");
         root.setTop(header);
@@ -101,6 +104,8 @@ final class StepsPane implements AttentionPane {
         table.setPlaceholder(new Label("No prompt yet."));
         table.getColumns().add(column("j", r -> Integer.toString(r.position()), null));
         table.getColumns().add(column("key", KeyRow::token, null));
+        table.getColumns().get(0).setPrefWidth(34);
+        table.getColumns().get(1).setPrefWidth(40);
         table.getColumns().add(column("q·k", r -> number(r.dot()), StepKind.DOTS));
         table.getColumns().add(column("÷ √dₖ", r -> number(r.score()), StepKind.SCALE));
         table.getColumns().add(column("mask", r -> r.allowed() ? "✓" : "−∞", StepKind.MASK));
@@ -113,6 +118,7 @@ final class StepsPane implements AttentionPane {
         TableColumn<KeyRow, String> column = new TableColumn<>(name);
         column.setSortable(false);
         column.setReorderable(false);
+        column.setPrefWidth(72);
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -217,61 +223,73 @@ final class StepsPane implements AttentionPane {
     private void showMatrices(StepKind kind, AttentionAnalysis a, List<String> labels) {
         String token = "‘" + labels.get(walk.query()) + "’";
         int hs = walk.headSize();
+        int t = walk.length();
+        int i = walk.query();
+        AttentionTrace every = walk.everyQuery();
+        boolean[][] hidden = HeatmapPane.masked(every.allowed());
+        boolean[][] rowHidden = {not(walk.allowed())};
         float[][] q = {walk.queryVector()};
         List<String> qRow = List.of("q " + token);
+        String square = String.format(Locale.ROOT, " (%d × %d), this query's row outlined", t, t);
         switch (kind) {
-            case QUERY -> show(vector("query q of " + token, hs), q, qRow, List.of(), ColorScale.DIVERGING, null, null, null);
-            case KEYS, DOTS -> {
-                show(vector("query q of " + token, hs), q, qRow, List.of(), ColorScale.DIVERGING, null, null, null);
-                show(String.format(Locale.ROOT, "keys K (%d × %d)", walk.length(), hs), walk.keys(), labels, List.of(),
-                        ColorScale.DIVERGING, null, null, null);
-                if (kind == StepKind.DOTS) {
-                    show(row("q · k_j"), new float[][]{walk.dots()}, List.of("q·k"), labels, ColorScale.DIVERGING,
-                            null, null, null);
-                }
+            case QUERY -> {
+                strip(vector("query q of " + token, hs), q, qRow, List.of(), ColorScale.DIVERGING, null, null);
+                show(String.format(Locale.ROOT, "Q: every token's query in this head (%d × %d)", t, hs), walk.queries(),
+                        labels, List.of(), ColorScale.DIVERGING, null, null, i);
+            }
+            case KEYS -> {
+                strip(vector("query q of " + token, hs), q, qRow, List.of(), ColorScale.DIVERGING, null, null);
+                show(String.format(Locale.ROOT, "K: every token's key (%d × %d)", t, hs), walk.keys(), labels,
+                        List.of(), ColorScale.DIVERGING, null, null, null);
+            }
+            case DOTS -> {
+                strip(row("q · k_j"), new float[][]{walk.dots()}, List.of("q·k"), labels, ColorScale.DIVERGING, null, null);
+                show("Q Kᵀ: every query's dot products" + square, every.dots(), labels, labels, ColorScale.DIVERGING,
+                        null, null, i);
             }
             case SCALE -> {
-                show(row("q · k_j"), new float[][]{walk.dots()}, List.of("q·k"), labels, ColorScale.DIVERGING, null, null, null);
-                show(row(String.format(Locale.ROOT, "scores = q · k_j × %.4f", walk.scale())),
-                        new float[][]{walk.scores()}, List.of("score"), labels, ColorScale.DIVERGING, null, null, null);
+                strip(row(String.format(Locale.ROOT, "scores = q · k_j × %.4f", walk.scale())),
+                        new float[][]{walk.scores()}, List.of("score"), labels, ColorScale.DIVERGING, null, null);
+                show("scores = Q Kᵀ / √dₖ" + square, every.scores(), labels, labels, ColorScale.DIVERGING, null, null, i);
             }
-            case MASK -> {
-                show(row("scores, masked keys hatched (−∞)"), new float[][]{walk.scores()}, List.of("score"), labels,
-                        ColorScale.DIVERGING, new boolean[][]{not(walk.allowed())}, null, null);
-                boolean[][] allowed = a.layer(walk.layer()).allowed();
-                float[][] ones = new float[allowed.length][allowed.length];
-                boolean[][] hidden = new boolean[allowed.length][];
-                for (int i = 0; i < allowed.length; i++) {
-                    hidden[i] = not(allowed[i]);
-                    for (int j = 0; j < allowed.length; j++) {
-                        ones[i][j] = allowed[i][j] ? 1 : 0;
-                    }
+            case MASK, MAX -> {
+                if (kind == StepKind.MASK) {
+                    strip(row("scores, masked keys hatched (−∞)"), new float[][]{walk.scores()}, List.of("score"),
+                            labels, ColorScale.DIVERGING, rowHidden, null);
+                } else {
+                    strip(row("score − max"), new float[][]{walk.shifted()}, List.of("− max"), labels,
+                            ColorScale.VIRIDIS, rowHidden, null);
                 }
-                show("the mask for every query (this query's row outlined); hatched = not allowed", ones, labels,
-                        labels, ColorScale.CIVIDIS, hidden, new double[]{0, 1}, walk.query());
+                show("scores with the mask: hatched cells become −∞" + square, every.scores(), labels, labels,
+                        ColorScale.DIVERGING, hidden, null, i);
             }
-            case MAX -> show(row("score − max"), new float[][]{walk.shifted()}, List.of("− max"), labels,
-                    ColorScale.VIRIDIS, new boolean[][]{not(walk.allowed())}, null, null);
             case EXP, SUM -> {
-                show(row("score − max"), new float[][]{walk.shifted()}, List.of("− max"), labels, ColorScale.VIRIDIS,
-                        new boolean[][]{not(walk.allowed())}, null, null);
-                show(row("exp(score − max)"), new float[][]{walk.exps()}, List.of("exp"), labels, ColorScale.VIRIDIS,
-                        null, new double[]{0, 1}, null);
+                strip(row("exp(score − max)"), new float[][]{walk.exps()}, List.of("exp"), labels, ColorScale.VIRIDIS,
+                        rowHidden, new double[]{0, 1});
+                show("exp(score − row max)" + square, every.shiftedExp(), labels, labels, ColorScale.VIRIDIS, hidden,
+                        new double[]{0, 1}, i);
+                if (kind == StepKind.SUM) {
+                    float[][] sums = new float[t][];
+                    for (int r = 0; r < t; r++) {
+                        sums[r] = new float[]{every.rowSum()[r]};
+                    }
+                    show("Σ per row", sums, labels, List.of("Σ"), ColorScale.VIRIDIS, null, null, i);
+                }
             }
             case WEIGHTS -> {
-                show(row("exp(score − max)"), new float[][]{walk.exps()}, List.of("exp"), labels, ColorScale.VIRIDIS,
-                        null, new double[]{0, 1}, null);
-                show(row(String.format(Locale.ROOT, "weights = exp ÷ %.4f", walk.rowSum())),
-                        new float[][]{walk.weights()}, List.of("weight"), labels, ColorScale.VIRIDIS, null,
-                        new double[]{0, 1}, null);
+                strip(row(String.format(Locale.ROOT, "weights = exp ÷ %.4f", walk.rowSum())),
+                        new float[][]{walk.weights()}, List.of("weight"), labels, ColorScale.VIRIDIS, rowHidden,
+                        new double[]{0, 1});
+                show("the attention weights of this head — the heatmap" + square, a.layer(walk.layer()).weights()[walk.head()],
+                        labels, labels, ColorScale.VIRIDIS, hidden, new double[]{0, 1}, i);
             }
             case VALUES -> {
-                show(row("weights"), new float[][]{walk.weights()}, List.of("weight"), labels, ColorScale.VIRIDIS, null,
-                        new double[]{0, 1}, null);
-                show(String.format(Locale.ROOT, "values V (%d × %d)", walk.length(), hs), walk.values(), labels,
+                strip(row("weights"), new float[][]{walk.weights()}, List.of("weight"), labels, ColorScale.VIRIDIS,
+                        rowHidden, new double[]{0, 1});
+                show(String.format(Locale.ROOT, "values V (%d × %d)", t, hs), walk.values(), labels,
                         List.of(), ColorScale.DIVERGING, null, null, null);
-                show(vector("output Σ weight_j · v_j" + (walk.switchedOff() ? " (head switched off: zeros are passed on)" : ""), hs),
-                        new float[][]{walk.weightedValues()}, List.of("out"), List.of(), ColorScale.DIVERGING, null, null, null);
+                strip(vector("output Σ weight_j · v_j" + (walk.switchedOff() ? " (head switched off: zeros are passed on)" : ""), hs),
+                        new float[][]{walk.weightedValues()}, List.of("out"), List.of(), ColorScale.DIVERGING, null, null);
             }
             case CONCAT -> {
                 List<String> heads = new ArrayList<>();
@@ -280,20 +298,25 @@ final class StepsPane implements AttentionPane {
                 }
                 show(String.format(Locale.ROOT, "every head's output for %s (%d × %d), this head outlined", token,
                         a.heads(), hs), walk.allHeadOutputs(), heads, List.of(), ColorScale.DIVERGING, null, null, walk.head());
-                show(vector("concatenated", walk.concat().length), new float[][]{walk.concat()}, List.of("concat"),
-                        List.of(), ColorScale.DIVERGING, null, null, null);
+                strip(vector("concatenated", walk.concat().length), new float[][]{walk.concat()}, List.of("concat"),
+                        List.of(), ColorScale.DIVERGING, null, null);
             }
             case PROJECT -> {
-                show(vector("concatenated", walk.concat().length), new float[][]{walk.concat()}, List.of("concat"),
-                        List.of(), ColorScale.DIVERGING, null, null, null);
+                strip(vector("concatenated", walk.concat().length), new float[][]{walk.concat()}, List.of("concat"),
+                        List.of(), ColorScale.DIVERGING, null, null);
                 show(String.format(Locale.ROOT, "output projection W_O (%d × %d)", walk.outputProjection().length,
                         walk.output().length), walk.outputProjection(), List.of(), List.of(), ColorScale.DIVERGING,
                         null, null, null);
-                show(vector("attention output for " + token, walk.output().length), new float[][]{walk.output()},
-                        List.of("out"), List.of(), ColorScale.DIVERGING, null, null, null);
+                strip(vector("attention output for " + token, walk.output().length), new float[][]{walk.output()},
+                        List.of("out"), List.of(), ColorScale.DIVERGING, null, null);
             }
         }
         hideUnused();
+    }
+
+    private void strip(String caption, float[][] values, List<String> rows, List<String> columns, ColorScale scale,
+                       boolean[][] masked, double[] range) {
+        show(caption, values, rows, columns, scale, masked, range, null);
     }
 
     private int shown;
@@ -307,7 +330,7 @@ final class StepsPane implements AttentionPane {
         canvas.setColorScale(scale);
         canvas.setRange(range == null ? null : range[0], range == null ? null : range[1]);
         canvas.show(values, rows, columns, masked, selectedRow == null ? -1 : selectedRow, -1);
-        boolean big = values.length > 1;
+        boolean big = values.length > 1 && values[0].length > 1;
         canvas.setPrefHeight(big ? 320 : 120);
         canvas.setMinHeight(big ? 160 : 110);
         VBox.setVgrow(canvas, big ? Priority.ALWAYS : Priority.NEVER);

@@ -200,10 +200,13 @@ public class HeatmapCanvas extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         Theme theme = theme();
-        Font labelFont = Font.font(theme.fontSize(11));
         g.setTextBaseline(VPos.CENTER);
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
+        // Labels shrink (down to 8 points, scaled by the theme) before some are left out, so that a
+        // 64-token map still labels every token.
+        double fit = Math.min(width / Math.max(1, columns), height / Math.max(1, rows)) / 1.25;
+        Font labelFont = Font.font(Math.max(theme.fontSize(8), Math.min(theme.fontSize(11), fit)));
         if (rows == 0 || columns == 0) {
             grid = null;
             g.setFill(theme.foreground());

@@ -84,6 +84,28 @@ class HeadStatisticsTest {
         assertEquals(2, previous.inductionRows());
     }
 
+    /**
+     * "ab cd": the space at 2 begins the word "cd". A head that sends rows 2..4 to that space scores
+     * 1 on word start over those 3 rows; rows 0 and 1 have no space before them and do not count.
+     */
+    @Test
+    void aWordStartHeadLooksAtTheLatestSpace() {
+        int[] ids = {1, 2, 0, 3, 4};
+        boolean[] space = {false, false, true, false, false};
+        float[][] w = new float[5][5];
+        w[0][0] = 1;
+        w[1][0] = 1;
+        for (int i = 2; i < 5; i++) {
+            w[i][2] = 1;
+        }
+        HeadStatistics s = HeadStatistics.of(0, 0, w, ids, space);
+        assertEquals(3, s.wordStartRows());
+        assertEquals(1, s.wordStart(), EPS);
+        HeadStatistics previous = HeadStatistics.of(0, 1, previousTokenHead(5), ids, space);
+        assertEquals(1.0 / 3, previous.wordStart(), EPS, "only row 3's previous token is the space");
+        assertEquals(0, HeadStatistics.of(0, 0, w, ids).wordStartRows(), "without whitespace it is not measured");
+    }
+
     @Test
     void aDoubledLetterIsNotInductionItIsTheQueryItself() {
         float[][] w = {{1, 0}, {0, 1}};

@@ -80,6 +80,8 @@ class QueryWalkTest {
         assertEquals(h / 2, walk.kvHead(), "two query heads share each key/value head");
         assertArrayEquals(layer.weights()[h][i], walk.weights(), 0f, "weights are the trace's own");
         assertArrayEquals(layer.scores()[h][i], walk.scores(), 1e-5f, "oracle scores equal the trace's");
+        assertArrayEquals(layer.weights()[h][i], walk.everyQuery().weights()[i], 1e-6f, "oracle weights equal the trace's");
+        assertArrayEquals(layer.queries()[h][i], walk.queries()[i], 0f);
         double sumWeights = 0;
         for (int j = 0; j < walk.length(); j++) {
             assertEquals(walk.dots()[j] * walk.scale(), walk.scores()[j], 1e-5);

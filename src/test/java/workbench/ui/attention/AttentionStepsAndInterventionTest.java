@@ -86,7 +86,10 @@ class AttentionStepsAndInterventionTest {
                             "dot = score x sqrt(hs)");
                 }
             }
-            case SCALE -> rows.forEach(r -> assertEquals(layer.scores()[2][12][r.position()], r.score(), 1e-5));
+            case SCALE -> {
+                rows.forEach(r -> assertEquals(layer.scores()[2][12][r.position()], r.score(), 1e-5));
+                assertMatrix(layer.scores()[2], m.get(1).values(), 1e-5, "every query's scores");
+            }
             case MASK -> rows.forEach(r -> assertEquals(r.position() <= 12, r.allowed(), "causal mask"));
             case WEIGHTS -> {
                 double sum = 0;
@@ -100,7 +103,8 @@ class AttentionStepsAndInterventionTest {
                     sum += r.weight();
                 }
                 assertEquals(1, sum, 1e-5, "the softmax row sums to 1");
-                assertArrayEquals(layer.weights()[2][12], m.get(1).values()[0], 0f);
+                assertArrayEquals(layer.weights()[2][12], m.get(0).values()[0], 0f, "the row strip");
+                assertMatrix(layer.weights()[2], m.get(1).values(), 0, "the whole head: the heatmap");
                 assertTrue(steps.table().getColumns().get(7).isVisible(), "the weight column is shown");
             }
             case VALUES -> {

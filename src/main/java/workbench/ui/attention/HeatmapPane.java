@@ -34,6 +34,7 @@ final class HeatmapPane implements AttentionPane {
         heatmap.setEmptyMessage("Waiting for the model…");
         heatmap.setOnCellClicked((row, column) -> vm.queryProperty().set(row));
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         summary.getStyleClass().add("hint");
         summary.setWrapText(true);
         summary.setId(AttentionPage.HEAD_SUMMARY_ID);

@@ -203,10 +203,7 @@ public class HeatmapCanvas extends CanvasPane {
         g.setTextBaseline(VPos.CENTER);
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
-        // Labels shrink (down to 8 points, scaled by the theme) before some are left out, so that a
-        // 64-token map still labels every token.
-        double fit = Math.min(width / Math.max(1, columns), height / Math.max(1, rows)) / 1.25;
-        Font labelFont = Font.font(Math.max(theme.fontSize(8), Math.min(theme.fontSize(11), fit)));
+        Font labelFont = Font.font(theme.fontSize(11));
         if (rows == 0 || columns == 0) {
             grid = null;
             g.setFill(theme.foreground());
@@ -217,12 +214,24 @@ public class HeatmapCanvas extends CanvasPane {
         }
         double readoutHeight = theme.fontSize(13) * 1.8;
         double titleHeight = columnTitle.isEmpty() ? 0 : theme.fontSize(12) * 1.6;
-        double rowLabelWidth = Math.min(width * 0.3, maxWidth(rowLabels, rows, labelFont) + PAD * 2);
-        double columnLabelHeight = Math.min(height * 0.3, maxWidth(columnLabels, columns, labelFont) + PAD * 2);
         double rowTitleWidth = rowTitle.isEmpty() ? 0 : theme.fontSize(12) * 1.6;
-        double availableWidth = width - rowLabelWidth - rowTitleWidth - LEGEND - PAD * 2;
-        double availableHeight = height - columnLabelHeight - titleHeight - readoutHeight - PAD * 2;
-        double cell = Math.max(1, Math.min(availableWidth / columns, availableHeight / rows));
+        double rowLabelWidth = 0;
+        double columnLabelHeight = 0;
+        double cell = 1;
+        // Labels shrink (down to 8 points, scaled by the theme) before some are left out, so that a
+        // 64-token map still labels every token: lay out, and once more with the smaller font.
+        for (int pass = 0; pass < 2; pass++) {
+            rowLabelWidth = Math.min(width * 0.3, maxWidth(rowLabels, rows, labelFont) + PAD * 2);
+            columnLabelHeight = Math.min(height * 0.3, maxWidth(columnLabels, columns, labelFont) + PAD * 2);
+            double availableWidth = width - rowLabelWidth - rowTitleWidth - LEGEND - PAD * 2;
+            double availableHeight = height - columnLabelHeight - titleHeight - readoutHeight - PAD * 2;
+            cell = Math.max(1, Math.min(availableWidth / columns, availableHeight / rows));
+            double fitting = Math.max(theme.fontSize(8), cell / 1.2);
+            if (fitting >= labelFont.getSize()) {
+                break;
+            }
+            labelFont = Font.font(fitting);
+        }
         double left = rowTitleWidth + rowLabelWidth + PAD;
         double top = titleHeight + columnLabelHeight + PAD;
         grid = new Grid(left, top, cell, rows, columns);

@@ -52,9 +52,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code keystrokeToFrame}: the same until the next frame after that has been rendered, so the
  *       new heatmap is on screen (includes waiting for the frame, up to 1/60 s).</li>
  * </ul>
- * JavaFX needs a display: run under Xvfb, for example
- * {@code xvfb-run -a mvn -Pbench -q compile exec:exec -Dbench=AttentionLabBench}. Uses the bundled
- * checkpoint when it is there, otherwise random weights of the same shape (the speed is the same).
+ * The keystroke figures are sampled (median and percentiles), since a shared machine's load makes
+ * single slow samples. JavaFX needs a display: run under Xvfb, for example
+ * {@code xvfb-run -a mvn -Pbench -q compile exec:exec -Dbench=AttentionLabBench -Dbench.args=AttentionLabBench}
+ * (the second regex only stops an empty {@code bench.args} from selecting every benchmark). Uses the
+ * bundled checkpoint when it is there, otherwise random weights of the same shape.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -172,11 +174,13 @@ public class AttentionLabBench {
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
     public int keystrokeToHeatmap() throws InterruptedException {
         return keystroke(false);
     }
 
     @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
     public int keystrokeToFrame() throws InterruptedException {
         return keystroke(true);
     }

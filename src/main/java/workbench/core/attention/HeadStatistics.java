@@ -42,15 +42,15 @@ public record HeadStatistics(int layer, int head, double entropyBits, double mea
                 HeadStatistics::entropyBits, false),
         DISTANCE("Mean distance", "how many tokens away the attended keys are, on average",
                 HeadStatistics::meanDistance, true),
-        FIRST("→ first", "share of attention on the first token (an \"attend to start\" head)",
-                HeadStatistics::firstToken, true),
         PREVIOUS("→ previous", "share of attention on the token just before (a previous-token head)",
                 HeadStatistics::previousToken, true),
+        WORD_START("→ word start", "share of attention on the latest space: where the current word began",
+                HeadStatistics::wordStart, true),
+        FIRST("→ first", "share of attention on the first token (an \"attend to start\" head)",
+                HeadStatistics::firstToken, true),
         SELF("→ self", "share of attention on the query's own token", HeadStatistics::selfToken, true),
         INDUCTION("Induction", "share on the token that followed an earlier copy of the query's token",
-                HeadStatistics::induction, true),
-        WORD_START("→ word start", "share of attention on the latest space: where the current word began",
-                HeadStatistics::wordStart, true);
+                HeadStatistics::induction, true);
 
         private final String label;
         private final String description;

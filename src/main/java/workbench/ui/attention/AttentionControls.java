@@ -51,6 +51,23 @@ final class AttentionControls {
         query.setId(AttentionPage.QUERY_ID);
         query.setValueFactory(queryValues);
         query.setEditable(true);
+        queryValues.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                // Typing something that is not a position keeps the current one instead of failing.
+                try {
+                    int position = Integer.parseInt(text.trim());
+                    return Math.max(queryValues.getMin(), Math.min(queryValues.getMax(), position));
+                } catch (NumberFormatException notANumber) {
+                    return queryValues.getValue();
+                }
+            }
+        });
         query.setPrefWidth(90);
         queryValues.valueProperty().addListener((obs, old, now) -> {
             if (!updating && now != null) {

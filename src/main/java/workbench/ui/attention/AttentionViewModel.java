@@ -87,6 +87,7 @@ public final class AttentionViewModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final javafx.beans.value.ChangeListener<ModelBundle> modelListener = (obs, old, now) -> modelChanged(now);
     private boolean requested;
     private boolean disposed;
 
@@ -97,7 +98,7 @@ public final class AttentionViewModel {
             maskedKeys.clear();
             request();
         });
-        context.models().modelProperty().addListener((obs, old, now) -> modelChanged(now));
+        context.models().modelProperty().addListener(modelListener);
         mask.addListener((obs, old, now) -> request());
         disabledHeads.addListener((SetChangeListener<HeadRef>) change -> request());
         maskedKeys.addListener((SetChangeListener<Integer>) change -> request());
@@ -247,6 +248,7 @@ public final class AttentionViewModel {
     public void dispose() {
         disposed = true;
         prompt.unbindBidirectional(context.models().promptProperty());
+        context.models().modelProperty().removeListener(modelListener);
     }
 
     private void modelChanged(ModelBundle bundle) {

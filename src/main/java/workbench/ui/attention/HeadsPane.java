@@ -69,31 +69,32 @@ final class HeadsPane implements AttentionPane {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         buildTable();
+        sizeColumns(themes.theme().fontScale());
+        themes.themeProperty().addListener((obs, old, now) -> sizeColumns(now.fontScale()));
         Label tableTitle = new Label("Per-head summary (click a heading to sort)");
         tableTitle.getStyleClass().add("section-title");
+        tableTitle.setWrapText(true);
         Label hint = new Label("Averages over query tokens 1…T−1 of this prompt. bits: entropy of a row (low = "
-                + "focused); dist: how many tokens back it looks; first, prev, self: share of attention on the first "
-                + "token, the previous one, itself; word: on the space where the current word began; induct: on the "
-                + "token that followed an earlier copy of the current one (— when no token repeats).");
+                + "focused); dist: how many tokens back it looks; prev: share of attention on the previous token; "
+                + "word: on the space where the current word began; first, self: on the first token, on itself; "
+                + "induct: on the token that followed an earlier copy of the current one (— when no token repeats).");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox right = new VBox(6, tableTitle, table, hint);
         VBox.setVgrow(table, Priority.ALWAYS);
-        right.setPrefWidth(470);
-        right.setMinWidth(360);
+        right.setPrefWidth(480);
+        right.setMinWidth(320);
 
         root = new HBox(10, left, right);
     }
 
     private void buildTable() {
         table.setId(AttentionPage.HEAD_TABLE_ID);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Waiting for the model…"));
-        TableColumn<HeadStatistics, Number> layer = new TableColumn<>("Layer");
-        layer.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().layer()));
-        TableColumn<HeadStatistics, Number> head = new TableColumn<>("Head");
-        head.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().head()));
-        table.getColumns().add(layer);
+        TableColumn<HeadStatistics, String> head = new TableColumn<>("head");
+        head.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("L" + c.getValue().layer() + " H" + c.getValue().head()));
+        head.setComparator(java.util.Comparator.comparingInt(HeadsPane::headOrder));
         table.getColumns().add(head);
         for (Measure m : Measure.values()) {
             boolean percent = m != Measure.ENTROPY && m != Measure.DISTANCE;
@@ -189,13 +190,27 @@ final class HeadsPane implements AttentionPane {
         return (m != Measure.INDUCTION || s.inductionRows() > 0) && (m != Measure.WORD_START || s.wordStartRows() > 0);
     }
 
+    /** Column widths follow the theme's text size, so the projector theme's numbers are not cut. */
+    private void sizeColumns(double fontScale) {
+        for (int i = 0; i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth((i == 0 ? 62 : 54) * fontScale);
+        }
+    }
+
+    /** "L10 H2" sorts after "L9 H3": by layer, then head. */
+    private static int headOrder(String name) {
+        String[] parts = name.substring(1).split(" H");
+        return Integer.parseInt(parts[0]) * 10_000 + Integer.parseInt(parts[1]);
+    }
+
+    /** The value only: the choice above the grid names the measure, and small maps leave little room. */
     private static String caption(Measure m, HeadStatistics s) {
         if (!measurable(m, s)) {
-            return m.label() + " —";
+            return "—";
         }
         double v = m.of(s);
         return m == Measure.ENTROPY || m == Measure.DISTANCE
-                ? String.format(Locale.ROOT, "%s %.2f", m.label().replace(" (bits)", ""), v)
-                : String.format(Locale.ROOT, "%s %.0f%%", m.label(), 100 * v);
+                ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.0f%%", 100 * v);
     }
 }

@@ -40,9 +40,28 @@ enum StepKind {
         return values()[Math.max(1, Math.min(count(), number)) - 1];
     }
 
-    /** True from this step on the table has the column introduced by {@code column}. */
+    /** True from this step on (the table, the later matrices). */
     boolean shows(StepKind column) {
         return ordinal() >= column.ordinal();
+    }
+
+    /**
+     * The table columns this step shows, named by the step that introduces each: what the step
+     * reads and what it writes, and the mask once it is applied. No more, so that the table stays
+     * narrow enough for the projector theme.
+     */
+    java.util.Set<StepKind> tableColumns() {
+        return switch (this) {
+            case QUERY, KEYS, CONCAT, PROJECT -> java.util.EnumSet.noneOf(StepKind.class);
+            case DOTS -> java.util.EnumSet.of(DOTS);
+            case SCALE -> java.util.EnumSet.of(DOTS, SCALE);
+            case MASK -> java.util.EnumSet.of(SCALE, MASK);
+            case MAX -> java.util.EnumSet.of(SCALE, MASK, MAX);
+            case EXP -> java.util.EnumSet.of(MASK, MAX, EXP);
+            case SUM -> java.util.EnumSet.of(MASK, EXP);
+            case WEIGHTS -> java.util.EnumSet.of(MASK, EXP, WEIGHTS);
+            case VALUES -> java.util.EnumSet.of(MASK, WEIGHTS);
+        };
     }
 
     /** What the step does, with the walk's real numbers. */

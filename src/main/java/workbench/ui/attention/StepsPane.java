@@ -66,8 +66,12 @@ final class StepsPane implements AttentionPane {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("attention-explanation");
         explanation.setMinHeight(Region.USE_PREF_SIZE);
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        title.setWrapText(true);
         HBox buttons = new HBox(8, back, next, title);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
         VBox header = new VBox(4, buttons, where, explanation);
         header.setPadding(new Insets(0, 0, 8, 0));
 
@@ -88,8 +92,8 @@ final class StepsPane implements AttentionPane {
         VBox right = new VBox(4, table, tableCaption);
         tableBox = right;
         VBox.setVgrow(table, Priority.ALWAYS);
-        right.setPrefWidth(480);
-        right.setMinWidth(340);
+        right.setPrefWidth(420);
+        right.setMinWidth(320);
         tableCaption.setWrapText(true);
         tableCaption.getStyleClass().add("hint");
         root.setTop(header);
@@ -118,7 +122,7 @@ final class StepsPane implements AttentionPane {
         TableColumn<KeyRow, String> column = new TableColumn<>(name);
         column.setSortable(false);
         column.setReorderable(false);
-        column.setPrefWidth(72);
+        column.setPrefWidth(80);
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -191,9 +195,9 @@ final class StepsPane implements AttentionPane {
         explanation.setText(kind.explain(walk, a.trace().tokens(), a.mask(), a.heads()));
         fillTable(labels);
         for (int i = 0; i < stepColumns.size(); i++) {
-            stepColumns.get(i).setVisible(kind.shows(columnSteps.get(i)));
+            stepColumns.get(i).setVisible(kind.tableColumns().contains(columnSteps.get(i)));
         }
-        boolean tableShown = kind.shows(StepKind.DOTS) && !kind.shows(StepKind.CONCAT);
+        boolean tableShown = !kind.tableColumns().isEmpty();
         tableBox.setVisible(tableShown);
         tableBox.setManaged(tableShown);
         tableCaption.setText(tableCaption(kind));

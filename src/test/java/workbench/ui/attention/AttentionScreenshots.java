@@ -47,9 +47,15 @@ public final class AttentionScreenshots {
                     public void error(String w, Throwable e) { System.out.println(w + ": " + e); }
                 });
                 AttentionPage page = new AttentionPage(context);
+                // Laid out as the main window lays out a lab (1600 x 1000 less the navigation list):
+                // the view in the centre, the controls in a 320-pixel scroll pane at the right.
                 javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(page.view());
-                root.setRight(page.controls());
-                Scene scene = new Scene(root, 1500, 900);
+                javafx.scene.control.ScrollPane controls = new javafx.scene.control.ScrollPane(page.controls());
+                controls.setFitToWidth(true);
+                controls.setPrefViewportWidth(320);
+                root.setRight(controls);
+                root.setPadding(new javafx.geometry.Insets(8));
+                Scene scene = new Scene(root, 1430, 940);
                 themes.attach(scene);
                 Stage stage = new Stage();
                 stage.setScene(scene);

@@ -21,7 +21,13 @@ import java.util.concurrent.CountDownLatch;
  * Renders the attention lab's views to PNG files, for looking at them (not a test). Arguments:
  * output folder, theme (light|dark|projector), then "setting=value" pairs applied before the shots,
  * for example {@code /tmp/shots light layer=1 head=2}. Uses the bundled checkpoint when it is on the
- * class path, otherwise a random model of the same shape.
+ * class path, otherwise a random model of the same shape. Run headless with the test class path:
+ * <pre>
+ *   mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ *   java -cp target/classes:target/test-classes:$(cat target/test-cp.txt) -Dglass.platform=Monocle \
+ *        -Dmonocle.platform=Headless -Dprism.order=sw workbench.ui.attention.AttentionScreenshots \
+ *        /tmp/shots light layer=1 head=1 query=20 step=9
+ * </pre>
  */
 public final class AttentionScreenshots {
 

@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,7 @@ public final class LabRegistry {
 
     public static List<LabDescriptor> labs() {
         return List.of(
-                notBuilt("tokenization", "Tokenization",
-                        "Text as token chips under several tokenizers, and byte-pair encoding merge by merge."),
+                new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
                 notBuilt("embeddings", "Embeddings",
                         "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
                 notBuilt("positions", "Positions",

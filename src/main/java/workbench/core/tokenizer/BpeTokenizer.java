@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-level byte-pair encoding, as in GPT-2: text is split into pieces ({@link WordSplitter}),
@@ -32,6 +33,8 @@ public final class BpeTokenizer implements Tokenizer {
     private final List<BpeMerge> merges;
     private final byte[][] tokenBytes;
     private final Map<Long, Integer> rankOfPair = new HashMap<>();
+    // Words repeat: a text of 50,000 chars has a few thousand distinct pieces. Cleared when large.
+    private final Map<String, int[]> pieceCache = new ConcurrentHashMap<>();
 
     /**
      * A tokenizer with these merges; merge i must create token 256 + i from tokens that exist
@@ -111,7 +114,7 @@ public final class BpeTokenizer implements Tokenizer {
         List<int[]> parts = new ArrayList<>();
         int total = 0;
         for (int[] range : WordSplitter.ranges(clean)) {
-            int[] tokens = encodePiece(clean.substring(range[0], range[1]).getBytes(StandardCharsets.UTF_8));
+            int[] tokens = encodePiece(clean.substring(range[0], range[1]));
             parts.add(tokens);
             total += tokens.length;
         }
@@ -210,6 +213,18 @@ public final class BpeTokenizer implements Tokenizer {
                     flatten(words, lengths)));
         }
         return new BpeTrace(clean, pieces, start, pieceStarts, steps);
+    }
+
+    private int[] encodePiece(String piece) {
+        int[] cached = pieceCache.get(piece);
+        if (cached == null) {
+            cached = encodePiece(piece.getBytes(StandardCharsets.UTF_8));
+            if (pieceCache.size() > 50_000) {
+                pieceCache.clear();
+            }
+            pieceCache.put(piece, cached);
+        }
+        return cached;  // never changed by callers: encode copies it into its output
     }
 
     /** GPT-2's loop on one piece: merge the lowest-ranked pair everywhere, until none is left. */

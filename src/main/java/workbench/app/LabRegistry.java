@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.positions.PositionsPage;
 import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
@@ -18,8 +19,7 @@ public final class LabRegistry {
                 new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
                 notBuilt("embeddings", "Embeddings",
                         "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
-                notBuilt("positions", "Positions",
-                        "Sinusoidal, learned and rotary positional encodings."),
+                new LabDescriptor("positions", "Positions", PositionsPage::new),
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),
                 notBuilt("flash", "FlashAttention",

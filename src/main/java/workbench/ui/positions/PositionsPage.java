@@ -1,0 +1,523 @@
+package workbench.ui.positions;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import workbench.core.embedding.PositionalDemo;
+import workbench.core.embedding.PositionalEncodings;
+import workbench.core.embedding.Similarity;
+import workbench.core.tensor.Rng;
+import workbench.core.trace.RopeTrace;
+import workbench.core.trace.SinusoidalTrace;
+import workbench.ui.common.ColorScale;
+import workbench.ui.common.CsvTable;
+import workbench.ui.common.HeatmapCanvas;
+import workbench.ui.common.LabContext;
+import workbench.ui.common.LabPage;
+import workbench.ui.common.LabSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Positions lab: sinusoidal encodings (table, waves, similarity of positions) and RoPE (a
+ * query/key pair turning with position, and a score that depends only on the offset). Every number
+ * comes from {@link PositionalDemo}; recomputing for 64 positions takes well under a frame, so a
+ * slider redraws at once on the JavaFX thread (measured by PositionsRedrawBenchmark).
+ */
+public final class PositionsPage implements LabPage {
+
+    public static final String ID = "positions";
+    public static final String TABS_ID = "positions-tabs";
+    public static final String POSITIONS_ID = "positions-count";
+    public static final String D_MODEL_ID = "positions-d-model";
+    public static final String BASE_ID = "positions-base";
+    public static final String BASE_LABEL_ID = "positions-base-label";
+    public static final String MEASURE_ID = "positions-measure";
+    public static final String DIMS_ID = "positions-dims";
+    public static final String DIMS_PROBLEM_ID = "positions-dims-problem";
+    public static final String ENCODING_ID = "positions-encoding";
+    public static final String SIMILARITY_ID = "positions-similarity";
+    public static final String WAVES_ID = "positions-waves";
+    public static final String ROPE_M_ID = "rope-m";
+    public static final String ROPE_N_ID = "rope-n";
+    public static final String ROPE_PAIR_ID = "rope-pair";
+    public static final String ROPE_DIAL_ID = "rope-dial";
+    public static final String ROPE_SCORES_ID = "rope-scores";
+    public static final String ROPE_OFFSET_ID = "rope-offset-plot";
+    public static final String ROPE_READOUT_ID = "rope-readout";
+    public static final String ROPE_SEED_ID = "rope-seed";
+    public static final String MODEL_PLACEHOLDER_ID = "positions-model-placeholder";
+
+    static final int DEFAULT_POSITIONS = 64;
+    static final int DEFAULT_D = 64;
+    static final double DEFAULT_LOG_BASE = Math.log10(PositionalEncodings.DEFAULT_BASE);
+    static final long DEFAULT_SEED = 7;
+    static final List<String> PANELS = List.of("sinusoidal", "rope", "model");
+
+    private final LabContext context;
+    private final BorderPane view = new BorderPane();
+    private final VBox controls = new VBox();
+    private final TabPane tabs = new TabPane();
+    final Slider positions = intSlider(8, 128, DEFAULT_POSITIONS, POSITIONS_ID);
+    final Slider dModel = intSlider(4, 256, DEFAULT_D, D_MODEL_ID);
+    final Slider logBase = new Slider(1, 6, DEFAULT_LOG_BASE);
+    final ChoiceBox<Similarity> measure = new ChoiceBox<>();
+    final TextField dims = new TextField();
+    final Slider ropeM = intSlider(0, DEFAULT_POSITIONS - 1, 9, ROPE_M_ID);
+    final Slider ropeN = intSlider(0, DEFAULT_POSITIONS - 1, 4, ROPE_N_ID);
+    final Slider ropePair = intSlider(0, DEFAULT_D / 2 - 1, 0, ROPE_PAIR_ID);
+    private final Label baseLabel = new Label();
+    private final Label dLabel = new Label();
+    private final Label positionsLabel = new Label();
+    private final Label dimsProblem = new Label();
+    private final Label seedLabel = new Label();
+    private final Label ropeReadout = new Label();
+    private final Label mLabel = new Label();
+    private final Label nLabel = new Label();
+    private final Label pairLabel = new Label();
+    private final HeatmapCanvas encoding;
+    private final HeatmapCanvas similarity;
+    private final LinePlotCanvas waves;
+    private final RopeDialCanvas dial;
+    private final HeatmapCanvas ropeScores;
+    private final LinePlotCanvas offsetPlot;
+    private long seed = DEFAULT_SEED;
+    private boolean dimsEdited;
+    private boolean updating;
+    private SinusoidalTrace sinusoidal;
+    private RopeTrace rope;
+
+    public PositionsPage(LabContext context) {
+        this.context = context;
+        encoding = new HeatmapCanvas(context.themes());
+        similarity = new HeatmapCanvas(context.themes());
+        waves = new LinePlotCanvas(context.themes());
+        dial = new RopeDialCanvas(context.themes());
+        ropeScores = new HeatmapCanvas(context.themes());
+        offsetPlot = new LinePlotCanvas(context.themes());
+        view.getStylesheets().add(PositionsPage.class.getResource("/workbench/ui/positions.css").toExternalForm());
+        view.getStyleClass().add("positions-lab");
+        buildView();
+        buildControls();
+        dims.setText(defaultDims(DEFAULT_D));
+        positions.valueProperty().addListener((o, a, b) -> update());
+        dModel.valueProperty().addListener((o, a, b) -> update());
+        logBase.valueProperty().addListener((o, a, b) -> update());
+        measure.valueProperty().addListener((o, a, b) -> update());
+        dims.textProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                dimsEdited = true;
+                update();
+            }
+        });
+        ropeM.valueProperty().addListener((o, a, b) -> update());
+        ropeN.valueProperty().addListener((o, a, b) -> update());
+        ropePair.valueProperty().addListener((o, a, b) -> update());
+        update();
+    }
+
+    private static Slider intSlider(int min, int max, int value, String id) {
+        Slider s = new Slider(min, max, value);
+        s.setId(id);
+        s.setBlockIncrement(1);
+        s.setMajorTickUnit(Math.max(1, (max - min) / 4.0));
+        s.setShowTickLabels(true);
+        s.setShowTickMarks(true);
+        return s;
+    }
+
+    private void buildView() {
+        encoding.setId(ENCODING_ID);
+        encoding.setColorScale(ColorScale.DIVERGING);
+        encoding.setRange(-1.0, 1.0);
+        encoding.setTitles("position", "dimension");
+        similarity.setId(SIMILARITY_ID);
+        similarity.setColorScale(ColorScale.DIVERGING);
+        similarity.setTitles("position", "position");
+        waves.setId(WAVES_ID);
+        waves.setXLabel("position (dots at whole positions)");
+        GridPane sin = new GridPane();
+        sin.setHgap(8);
+        sin.setVgap(8);
+        sin.setPadding(new Insets(6));
+        sin.add(panel("Encoding table: PE[position, dimension]", encoding), 0, 0);
+        sin.add(panel("Similarity of positions: nearby positions look alike", similarity), 1, 0);
+        sin.add(panel("A few dimensions as waves: each pair turns at its own speed", waves), 0, 1, 2, 1);
+        sin.getColumnConstraints().addAll(grow(), grow());
+        RowConstraints top = new RowConstraints();
+        top.setPercentHeight(62);
+        top.setVgrow(Priority.ALWAYS);
+        RowConstraints bottom = new RowConstraints();
+        bottom.setPercentHeight(38);
+        bottom.setVgrow(Priority.ALWAYS);
+        sin.getRowConstraints().addAll(top, bottom);
+
+        dial.setId(ROPE_DIAL_ID);
+        ropeScores.setId(ROPE_SCORES_ID);
+        ropeScores.setColorScale(ColorScale.DIVERGING);
+        ropeScores.setTitles("query position m", "key position n");
+        offsetPlot.setId(ROPE_OFFSET_ID);
+        offsetPlot.setXLabel("offset m − n");
+        ropeReadout.setId(ROPE_READOUT_ID);
+        ropeReadout.setWrapText(true);
+        ropeReadout.getStyleClass().add("rope-readout");
+        GridPane ropeGrid = new GridPane();
+        ropeGrid.setHgap(8);
+        ropeGrid.setVgap(8);
+        ropeGrid.setPadding(new Insets(6));
+        ropeGrid.add(panel("One pair of q and k, turned by position", dial), 0, 0);
+        ropeGrid.add(panel("Score q(m)·k(n): the same along every diagonal", ropeScores), 1, 0);
+        ropeGrid.add(panel("The score as a function of the offset alone", offsetPlot), 0, 1);
+        ropeGrid.add(ropeReadout, 1, 1);
+        ropeGrid.getColumnConstraints().addAll(grow(), grow());
+        RowConstraints r1 = new RowConstraints();
+        r1.setPercentHeight(64);
+        RowConstraints r2 = new RowConstraints();
+        r2.setPercentHeight(36);
+        ropeGrid.getRowConstraints().addAll(r1, r2);
+
+        Label placeholderTitle = new Label("Learned positions, and positions switched off");
+        placeholderTitle.getStyleClass().add("section-title");
+        Label placeholder = new Label("Needs the trained model. This panel will compare the learned position "
+                + "table of a checkpoint trained with learned positions against the sinusoidal one, and show how "
+                + "the model's next-token prediction for a word-order-sensitive prompt changes when positional "
+                + "information is switched off. It appears once the bundled model is part of the workbench.");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(620);
+        placeholder.getStyleClass().add("empty-state");
+        VBox model = new VBox(12, placeholderTitle, placeholder);
+        model.setId(MODEL_PLACEHOLDER_ID);
+        model.setAlignment(Pos.CENTER);
+        model.setPadding(new Insets(24));
+
+        tabs.setId(TABS_ID);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().setAll(new Tab("Sinusoidal", sin), new Tab("RoPE", ropeGrid),
+                new Tab("Learned / off (needs the model)", model));
+        Label title = new Label("Positions");
+        title.getStyleClass().add("page-title");
+        view.setTop(title);
+        view.setCenter(tabs);
+    }
+
+    private static ColumnConstraints grow() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(50);
+        c.setHgrow(Priority.ALWAYS);
+        return c;
+    }
+
+    private static VBox panel(String title, Node content) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        t.setWrapText(true);
+        t.setMinHeight(Label.USE_PREF_SIZE);
+        VBox box = new VBox(4, t, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setMinSize(0, 0);
+        return box;
+    }
+
+    private void buildControls() {
+        controls.getStyleClass().add("controls-box");
+        for (Label l : List.of(positionsLabel, dLabel, baseLabel, mLabel, nLabel, pairLabel, seedLabel)) {
+            l.setWrapText(true);
+        }
+        logBase.setId(BASE_ID);
+        logBase.setMajorTickUnit(1);
+        logBase.setShowTickMarks(true);
+        baseLabel.setId(BASE_LABEL_ID);
+        measure.setId(MEASURE_ID);
+        measure.getItems().setAll(Similarity.values());
+        measure.setValue(Similarity.COSINE);
+        dims.setId(DIMS_ID);
+        dimsProblem.setId(DIMS_PROBLEM_ID);
+        dimsProblem.setWrapText(true);
+        dimsProblem.getStyleClass().add("dims-problem");
+        seedLabel.setId(ROPE_SEED_ID);
+        Button reseed = new Button("New random q and k");
+        reseed.setOnAction(e -> {
+            seed++;
+            update();
+        });
+        Label ropeHint = new Label("q and k are random vectors of size d_model, drawn with the seed shown.");
+        ropeHint.setWrapText(true);
+        ropeHint.getStyleClass().add("hint");
+        controls.getChildren().addAll(
+                section("Encoding"), positionsLabel, positions, dLabel, dModel, baseLabel, logBase,
+                new Label("Similarity of positions"), measure,
+                new Label("Dimensions drawn as waves"), dims, dimsProblem,
+                section("RoPE"), mLabel, ropeM, nLabel, ropeN, pairLabel, ropePair, seedLabel, reseed, ropeHint);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** Sine dimensions at 0, d/8, d/4 and d/2: wavelengths from 2 pi to thousands of positions. */
+    static String defaultDims(int d) {
+        List<String> out = new ArrayList<>();
+        for (int dim : new int[]{0, d / 8, d / 4, d / 2}) {
+            int even = dim - dim % 2;
+            if (even < d && !out.contains(String.valueOf(even))) {
+                out.add(String.valueOf(even));
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    int positionCount() {
+        return (int) Math.round(positions.getValue());
+    }
+
+    /** d_model, rounded to an even number (RoPE turns pairs of dimensions). */
+    int dModelValue() {
+        int d = (int) Math.round(dModel.getValue());
+        return d - d % 2;
+    }
+
+    double baseValue() {
+        // Rounded to 3 significant digits so the label and the computation agree exactly.
+        double raw = Math.pow(10, logBase.getValue());
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)) - 2);
+        return Math.round(raw / magnitude) * magnitude;
+    }
+
+    /** Recomputes everything from the controls and redraws; about a millisecond for 64 positions. */
+    void update() {
+        if (updating) {
+            return;
+        }
+        updating = true;
+        try {
+            int t = positionCount();
+            int d = dModelValue();
+            if (!dimsEdited) {
+                dims.setText(defaultDims(d));
+            }
+            ropeM.setMax(t - 1);
+            ropeN.setMax(t - 1);
+            ropePair.setMax(d / 2 - 1);
+            ropePair.setMajorTickUnit(Math.max(1, (d / 2 - 1) / 4.0));
+            ropeM.setMajorTickUnit(Math.max(1, (t - 1) / 4.0));
+            ropeN.setMajorTickUnit(Math.max(1, (t - 1) / 4.0));
+            double base = baseValue();
+            int[] chosen = parseDims(dims.getText(), d);
+            sinusoidal = PositionalDemo.sinusoidal(t, d, base, measure.getValue(), chosen, 8);
+            Rng rng = new Rng(seed);
+            float[] q = rng.gaussian(1, d, 1)[0];
+            float[] k = rng.gaussian(1, d, 1)[0];
+            int pair = Math.min((int) Math.round(ropePair.getValue()), d / 2 - 1);
+            int m = Math.min((int) Math.round(ropeM.getValue()), t - 1);
+            int n = Math.min((int) Math.round(ropeN.getValue()), t - 1);
+            rope = PositionalDemo.rope(q, k, t, base, pair, m, n);
+            render(base, d, t);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private int[] parseDims(String text, int d) {
+        List<Integer> out = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                int v = Integer.parseInt(part.trim());
+                if (v >= 0 && v < d && !out.contains(v) && out.size() < LinePlotCanvas.PALETTE.length) {
+                    out.add(v);
+                } else if (v < 0 || v >= d) {
+                    bad.add(part.trim());
+                }
+            } catch (NumberFormatException notANumber) {
+                bad.add(part.trim());
+            }
+        }
+        dimsProblem.setText(bad.isEmpty() ? "" : "Ignored " + String.join(", ", bad) + ": dimensions are whole numbers "
+                + "from 0 to " + (d - 1) + ".");
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void render(double base, int d, int t) {
+        positionsLabel.setText("Positions: " + t);
+        dLabel.setText("d_model: " + d);
+        baseLabel.setText(String.format(Locale.ROOT, "Base: %,.0f", base));
+        mLabel.setText("Query position m: " + rope.queryPosition());
+        nLabel.setText("Key position n: " + rope.keyPosition());
+        pairLabel.setText(String.format(Locale.ROOT, "Pair shown: %d (dimensions %d, %d)", rope.pair(), 2 * rope.pair(),
+                2 * rope.pair() + 1));
+        seedLabel.setText("Seed: " + seed);
+
+        List<String> posLabels = indexLabels(t);
+        encoding.setData(sinusoidal.table(), posLabels, indexLabels(d));
+        similarity.setData(sinusoidal.similarity(), posLabels, posLabels);
+        similarity.setRange(null, null);
+        List<LinePlotCanvas.Series> lines = new ArrayList<>();
+        for (int w = 0; w < sinusoidal.dims().length; w++) {
+            int dim = sinusoidal.dims()[w];
+            lines.add(new LinePlotCanvas.Series(String.format(Locale.ROOT, "dim %d: %s, wavelength %s", dim,
+                    dim % 2 == 0 ? "sin" : "cos", shortNumber(sinusoidal.wavelengths()[w])), sinusoidal.waves()[w]));
+        }
+        waves.setEmptyMessage("Type dimensions to draw, for example 0, 8, 16.");
+        waves.setData(sinusoidal.sampleAt(), lines, 1);
+
+        dial.setTrace(rope);
+        ropeScores.setData(rope.scores(), posLabels, posLabels);
+        ropeScores.select(rope.queryPosition(), rope.keyPosition());
+        float[] offsets = new float[2 * t - 1];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = i - (t - 1);
+        }
+        offsetPlot.setData(offsets, List.of(new LinePlotCanvas.Series("q·k at offset m − n", rope.byOffset())), 1);
+        offsetPlot.setMarker(rope.offset());
+        ropeReadout.setText(String.format(Locale.ROOT, "q(m)·k(n) at m = %d, n = %d: %.4f (offset %d).%n"
+                        + "Along any diagonal of the score matrix the values differ by at most %.1e — rounding only: "
+                        + "RoPE turns q and k by their own positions, so their dot product sees only m − n.",
+                rope.queryPosition(), rope.keyPosition(), rope.score(), rope.offset(), rope.diagonalSpread()));
+    }
+
+    private static List<String> indexLabels(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(String.valueOf(i));
+        }
+        return out;
+    }
+
+    private static String shortNumber(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Positions";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public Node controls() {
+        return controls;
+    }
+
+    @Override
+    public void reset() {
+        updating = true;
+        try {
+            positions.setValue(DEFAULT_POSITIONS);
+            dModel.setValue(DEFAULT_D);
+            logBase.setValue(DEFAULT_LOG_BASE);
+            measure.setValue(Similarity.COSINE);
+            ropeM.setValue(9);
+            ropeN.setValue(4);
+            ropePair.setValue(0);
+            seed = DEFAULT_SEED;
+            dimsEdited = false;
+            dims.setText(defaultDims(DEFAULT_D));
+        } finally {
+            updating = false;
+        }
+        tabs.getSelectionModel().select(0);
+        update();
+    }
+
+    @Override
+    public void dispose() {
+        // Nothing runs in the background: every update is computed and drawn at once.
+    }
+
+    /** On the RoPE tab the score matrix; otherwise the sinusoidal table (position x dimension). */
+    @Override
+    public CsvTable table() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+            int t = rope.positions();
+            return CsvTable.matrix("m \\ n", indexLabels(t), indexLabels(t), rope.scores());
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < sinusoidal.d(); i++) {
+            columns.add("dim " + i);
+        }
+        return CsvTable.matrix("position", indexLabels(sinusoidal.positions()), columns, sinusoidal.table());
+    }
+
+    @Override
+    public LabSettings settings() {
+        return new LabSettings()
+                .integer("positions", 8, 128, positions::setValue)
+                .integer("d_model", 4, 256, dModel::setValue)
+                .number("base", 10, 1_000_000, b -> logBase.setValue(Math.log10(b)))
+                .choice("measure", List.of("cosine", "dot"), v -> measure.setValue(v.equals("dot") ? Similarity.DOT : Similarity.COSINE))
+                .text("dims", dims::setText)
+                .integer("m", 0, 127, ropeM::setValue)
+                .integer("n", 0, 127, ropeN::setValue)
+                .integer("pair", 0, 127, ropePair::setValue)
+                .integer("seed", 0, Integer.MAX_VALUE, s -> {
+                    seed = s;
+                    update();
+                })
+                .choice("panel", PANELS, p -> tabs.getSelectionModel().select(PANELS.indexOf(p)));
+    }
+
+    SinusoidalTrace sinusoidalTrace() {
+        return sinusoidal;
+    }
+
+    RopeTrace ropeTrace() {
+        return rope;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    String dimsProblemText() {
+        return dimsProblem.getText();
+    }
+
+    String ropeReadoutText() {
+        return ropeReadout.getText();
+    }
+
+    HeatmapCanvas encodingCanvas() {
+        return encoding;
+    }
+
+    HeatmapCanvas similarityCanvas() {
+        return similarity;
+    }
+
+    HeatmapCanvas ropeScoresCanvas() {
+        return ropeScores;
+    }
+
+    LinePlotCanvas wavesCanvas() {
+        return waves;
+    }
+}

@@ -49,9 +49,15 @@ public final class LinePlotCanvas extends CanvasPane {
      * @param dotStep draw a dot on each line at every multiple of this x (0 for none)
      */
     public void setData(float[] xs, List<Series> lines, double dotStep) {
+        setData(xs, lines, dotStep, Double.NaN);
+    }
+
+    /** As {@link #setData(float[], List, double)}, with a vertical marker at {@code at}; one redraw. */
+    public void setData(float[] xs, List<Series> lines, double dotStep, double at) {
         this.x = xs.clone();
         this.series = List.copyOf(lines);
         this.dotStep = dotStep;
+        this.marker = at;
         redraw();
     }
 

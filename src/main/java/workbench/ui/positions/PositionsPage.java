@@ -30,6 +30,7 @@ import workbench.ui.common.LabPage;
 import workbench.ui.common.LabSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,6 +102,26 @@ public final class PositionsPage implements LabPage {
     private boolean updating;
     private SinusoidalTrace sinusoidal;
     private RopeTrace rope;
+    private SinusoidalKey sinusoidalKey;
+    private RopeKey ropeKey;
+    private PositionalDemo.RopeScores ropeScoreTable;
+    private SinusoidalKey wantedSinusoidal;
+    private RopeKey wantedRope;
+    private int wantedPair;
+    private int wantedM;
+    private int wantedN;
+    private boolean sinusoidalStale;
+    private boolean ropeStale;
+    private int selectedM = -1;
+    private int selectedN = -1;
+
+    /** What the sinusoidal numbers depend on. */
+    private record SinusoidalKey(int positions, int d, double base, Similarity measure, List<Integer> dims) {
+    }
+
+    /** What the RoPE vectors and score matrix depend on. */
+    private record RopeKey(int positions, int d, double base, long seed) {
+    }
 
     public PositionsPage(LabContext context) {
         this.context = context;
@@ -136,8 +157,8 @@ public final class PositionsPage implements LabPage {
         s.setId(id);
         s.setBlockIncrement(1);
         s.setMajorTickUnit(Math.max(1, (max - min) / 4.0));
-        s.setShowTickLabels(true);
-        s.setShowTickMarks(true);
+        // No tick marks or labels: the label above each slider says its value, and the axis that
+        // draws ticks costs a tenth of a redraw to lay out again at every step.
         return s;
     }
 
@@ -151,6 +172,7 @@ public final class PositionsPage implements LabPage {
         similarity.setTitles("position", "position");
         waves.setId(WAVES_ID);
         waves.setXLabel("position (dots at whole positions)");
+        waves.setEmptyMessage("Type dimensions to draw, for example 0, 8, 16.");
         GridPane sin = new GridPane();
         sin.setHgap(8);
         sin.setVgap(8);
@@ -207,6 +229,7 @@ public final class PositionsPage implements LabPage {
 
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> renderVisible());
         tabs.getTabs().setAll(new Tab("Sinusoidal", sin), new Tab("RoPE", ropeGrid),
                 new Tab("Learned / off (needs the model)", model));
         Label title = new Label("Positions");
@@ -240,7 +263,6 @@ public final class PositionsPage implements LabPage {
         }
         logBase.setId(BASE_ID);
         logBase.setMajorTickUnit(1);
-        logBase.setShowTickMarks(true);
         baseLabel.setId(BASE_LABEL_ID);
         measure.setId(MEASURE_ID);
         measure.getItems().setAll(Similarity.values());
@@ -300,7 +322,11 @@ public final class PositionsPage implements LabPage {
         return Math.round(raw / magnitude) * magnitude;
     }
 
-    /** Recomputes everything from the controls and redraws; about a millisecond for 64 positions. */
+    /**
+     * Recomputes what the controls changed and redraws the visible tab. The sinusoidal numbers
+     * depend on (positions, d, base, measure, dims) and the RoPE scores on (positions, d, base,
+     * seed), so moving m, n or the pair redraws only the dial, the selection and the read-out.
+     */
     void update() {
         if (updating) {
             return;
@@ -310,28 +336,53 @@ public final class PositionsPage implements LabPage {
             int t = positionCount();
             int d = dModelValue();
             if (!dimsEdited) {
-                dims.setText(defaultDims(d));
+                setIfChanged(dims, defaultDims(d));
             }
             ropeM.setMax(t - 1);
             ropeN.setMax(t - 1);
             ropePair.setMax(d / 2 - 1);
-            ropePair.setMajorTickUnit(Math.max(1, (d / 2 - 1) / 4.0));
-            ropeM.setMajorTickUnit(Math.max(1, (t - 1) / 4.0));
-            ropeN.setMajorTickUnit(Math.max(1, (t - 1) / 4.0));
             double base = baseValue();
             int[] chosen = parseDims(dims.getText(), d);
-            sinusoidal = PositionalDemo.sinusoidal(t, d, base, measure.getValue(), chosen, 8);
-            Rng rng = new Rng(seed);
-            float[] q = rng.gaussian(1, d, 1)[0];
-            float[] k = rng.gaussian(1, d, 1)[0];
-            int pair = Math.min((int) Math.round(ropePair.getValue()), d / 2 - 1);
-            int m = Math.min((int) Math.round(ropeM.getValue()), t - 1);
-            int n = Math.min((int) Math.round(ropeN.getValue()), t - 1);
-            rope = PositionalDemo.rope(q, k, t, base, pair, m, n);
-            render(base, d, t);
+            wantedSinusoidal = new SinusoidalKey(t, d, base, measure.getValue(), Arrays.stream(chosen).boxed().toList());
+            wantedRope = new RopeKey(t, d, base, seed);
+            wantedPair = Math.min((int) Math.round(ropePair.getValue()), d / 2 - 1);
+            wantedM = Math.min((int) Math.round(ropeM.getValue()), t - 1);
+            wantedN = Math.min((int) Math.round(ropeN.getValue()), t - 1);
+            renderLabels(base, d, t);
+            renderVisible();
         } finally {
             updating = false;
         }
+    }
+
+    /** The sinusoidal numbers for the current controls, recomputed only when they changed. */
+    private SinusoidalTrace sinusoidalNow() {
+        SinusoidalKey k = wantedSinusoidal;
+        if (!k.equals(sinusoidalKey)) {
+            int[] chosen = k.dims().stream().mapToInt(Integer::intValue).toArray();
+            sinusoidal = PositionalDemo.sinusoidal(k.positions(), k.d(), k.base(), k.measure(), chosen, 8);
+            sinusoidalKey = k;
+            sinusoidalStale = true;
+        }
+        return sinusoidal;
+    }
+
+    /** The RoPE trace for the current controls; the score table is recomputed only when q, k, T or the base change. */
+    private RopeTrace ropeNow() {
+        RopeKey k = wantedRope;
+        if (!k.equals(ropeKey)) {
+            Rng rng = new Rng(k.seed());
+            float[] query = rng.gaussian(1, k.d(), 1)[0];
+            float[] key = rng.gaussian(1, k.d(), 1)[0];
+            ropeScoreTable = PositionalDemo.ropeScores(query, key, k.positions(), k.base());
+            ropeKey = k;
+            ropeStale = true;
+            rope = null;
+        }
+        if (rope == null || rope.pair() != wantedPair || rope.queryPosition() != wantedM || rope.keyPosition() != wantedN) {
+            rope = PositionalDemo.rope(ropeScoreTable, wantedPair, wantedM, wantedN);
+        }
+        return rope;
     }
 
     private int[] parseDims(String text, int d) {
@@ -352,47 +403,84 @@ public final class PositionsPage implements LabPage {
                 bad.add(part.trim());
             }
         }
-        dimsProblem.setText(bad.isEmpty() ? "" : "Ignored " + String.join(", ", bad) + ": dimensions are whole numbers "
-                + "from 0 to " + (d - 1) + ".");
+        setIfChanged(dimsProblem, bad.isEmpty() ? "" : "Ignored " + String.join(", ", bad) + ": dimensions are whole "
+                + "numbers from 0 to " + (d - 1) + ".");
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void render(double base, int d, int t) {
-        positionsLabel.setText("Positions: " + t);
-        dLabel.setText("d_model: " + d);
-        baseLabel.setText(String.format(Locale.ROOT, "Base: %,.0f", base));
-        mLabel.setText("Query position m: " + rope.queryPosition());
-        nLabel.setText("Key position n: " + rope.keyPosition());
-        pairLabel.setText(String.format(Locale.ROOT, "Pair shown: %d (dimensions %d, %d)", rope.pair(), 2 * rope.pair(),
-                2 * rope.pair() + 1));
-        seedLabel.setText("Seed: " + seed);
+    private void renderLabels(double base, int d, int t) {
+        setIfChanged(positionsLabel, "Positions: " + t);
+        setIfChanged(dLabel, "d_model: " + d);
+        setIfChanged(baseLabel, String.format(Locale.ROOT, "Base: %,.0f", base));
+        setIfChanged(mLabel, "Query position m: " + wantedM);
+        setIfChanged(nLabel, "Key position n: " + wantedN);
+        setIfChanged(pairLabel, String.format(Locale.ROOT, "Pair shown: %d (dimensions %d, %d)", wantedPair,
+                2 * wantedPair, 2 * wantedPair + 1));
+        setIfChanged(seedLabel, "Seed: " + seed);
+    }
 
-        List<String> posLabels = indexLabels(t);
-        encoding.setData(sinusoidal.table(), posLabels, indexLabels(d));
-        similarity.setData(sinusoidal.similarity(), posLabels, posLabels);
-        similarity.setRange(null, null);
-        List<LinePlotCanvas.Series> lines = new ArrayList<>();
-        for (int w = 0; w < sinusoidal.dims().length; w++) {
-            int dim = sinusoidal.dims()[w];
-            lines.add(new LinePlotCanvas.Series(String.format(Locale.ROOT, "dim %d: %s, wavelength %s", dim,
-                    dim % 2 == 0 ? "sin" : "cos", shortNumber(sinusoidal.wavelengths()[w])), sinusoidal.waves()[w]));
+    /** Hands the traces to the canvases of the tab on screen; the other tab catches up when shown. */
+    private void renderVisible() {
+        if (wantedSinusoidal == null) {
+            return;
         }
-        waves.setEmptyMessage("Type dimensions to draw, for example 0, 8, 16.");
-        waves.setData(sinusoidal.sampleAt(), lines, 1);
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        if (tab == 0) {
+            sinusoidalNow();
+        }
+        if (tab == 0 && sinusoidalStale) {
+            int t = sinusoidal.positions();
+            List<String> posLabels = indexLabels(t);
+            encoding.setData(sinusoidal.table(), posLabels, indexLabels(sinusoidal.d()));
+            similarity.setData(sinusoidal.similarity(), posLabels, posLabels);
+            List<LinePlotCanvas.Series> lines = new ArrayList<>();
+            for (int w = 0; w < sinusoidal.dims().length; w++) {
+                int dim = sinusoidal.dims()[w];
+                lines.add(new LinePlotCanvas.Series(String.format(Locale.ROOT, "dim %d: %s, wavelength %s", dim,
+                        dim % 2 == 0 ? "sin" : "cos", shortNumber(sinusoidal.wavelengths()[w])), sinusoidal.waves()[w]));
+            }
+            waves.setData(sinusoidal.sampleAt(), lines, 1);
+            sinusoidalStale = false;
+        }
+        if (tab == 1) {
+            ropeNow();
+            int t = rope.positions();
+            if (ropeStale) {
+                List<String> posLabels = indexLabels(t);
+                ropeScores.setData(rope.scores(), posLabels, posLabels);
+                float[] offsets = new float[2 * t - 1];
+                for (int i = 0; i < offsets.length; i++) {
+                    offsets[i] = i - (t - 1);
+                }
+                offsetPlot.setData(offsets, List.of(new LinePlotCanvas.Series("q·k at offset m − n", rope.byOffset())), 1,
+                        rope.offset());
+                ropeStale = false;
+            } else {
+                offsetPlot.setMarker(rope.offset());
+            }
+            if (selectedM != rope.queryPosition() || selectedN != rope.keyPosition()) {
+                ropeScores.select(rope.queryPosition(), rope.keyPosition());
+                selectedM = rope.queryPosition();
+                selectedN = rope.keyPosition();
+            }
+            dial.setTrace(rope);
+            setIfChanged(ropeReadout, String.format(Locale.ROOT, "q(m)·k(n) at m = %d, n = %d: %.4f (offset %d).%n"
+                            + "Along any diagonal of the score matrix the values differ by at most %.1e — rounding "
+                            + "only: RoPE turns q and k by their own positions, so their dot product sees only m − n.",
+                    rope.queryPosition(), rope.keyPosition(), rope.score(), rope.offset(), rope.diagonalSpread()));
+        }
+    }
 
-        dial.setTrace(rope);
-        ropeScores.setData(rope.scores(), posLabels, posLabels);
-        ropeScores.select(rope.queryPosition(), rope.keyPosition());
-        float[] offsets = new float[2 * t - 1];
-        for (int i = 0; i < offsets.length; i++) {
-            offsets[i] = i - (t - 1);
+    private static void setIfChanged(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
         }
-        offsetPlot.setData(offsets, List.of(new LinePlotCanvas.Series("q·k at offset m − n", rope.byOffset())), 1);
-        offsetPlot.setMarker(rope.offset());
-        ropeReadout.setText(String.format(Locale.ROOT, "q(m)·k(n) at m = %d, n = %d: %.4f (offset %d).%n"
-                        + "Along any diagonal of the score matrix the values differ by at most %.1e — rounding only: "
-                        + "RoPE turns q and k by their own positions, so their dot product sees only m − n.",
-                rope.queryPosition(), rope.keyPosition(), rope.score(), rope.offset(), rope.diagonalSpread()));
+    }
+
+    private static void setIfChanged(TextField field, String text) {
+        if (!text.equals(field.getText())) {
+            field.setText(text);
+        }
     }
 
     private static List<String> indexLabels(int n) {
@@ -457,9 +545,11 @@ public final class PositionsPage implements LabPage {
     @Override
     public CsvTable table() {
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
-            int t = rope.positions();
-            return CsvTable.matrix("m \\ n", indexLabels(t), indexLabels(t), rope.scores());
+            RopeTrace r = ropeNow();
+            int t = r.positions();
+            return CsvTable.matrix("m \\ n", indexLabels(t), indexLabels(t), r.scores());
         }
+        SinusoidalTrace sinusoidal = sinusoidalNow();
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < sinusoidal.d(); i++) {
             columns.add("dim " + i);
@@ -486,11 +576,11 @@ public final class PositionsPage implements LabPage {
     }
 
     SinusoidalTrace sinusoidalTrace() {
-        return sinusoidal;
+        return sinusoidalNow();
     }
 
     RopeTrace ropeTrace() {
-        return rope;
+        return ropeNow();
     }
 
     long seed() {

@@ -44,7 +44,7 @@ final class BpeStepsPane extends BorderPane {
     static final String DEFAULT_WORD = "In the beginning God created the heaven";
 
     private final LabContext context;
-    private final String defaultTrainingText;
+    private String defaultTrainingText = "";
     final TextArea trainingText = new TextArea();
     final Slider merges = new Slider(0, MAX_MERGES, DEFAULT_MERGES);
     final TextField word = new TextField(DEFAULT_WORD);
@@ -66,9 +66,8 @@ final class BpeStepsPane extends BorderPane {
     private BpeTrace trace;
     private int step;
 
-    BpeStepsPane(LabContext context, String defaultTrainingText) {
+    BpeStepsPane(LabContext context) {
         this.context = context;
-        this.defaultTrainingText = defaultTrainingText;
         getStyleClass().add("bpe-steps");
         trainingText.setId(TokenizationPage.BPE_TRAINING_ID);
         trainingText.setWrapText(true);
@@ -101,10 +100,17 @@ final class BpeStepsPane extends BorderPane {
         trainingHead.setAlignment(Pos.CENTER_LEFT);
         HBox sliderRow = new HBox(8, new Label("Merges"), merges, mergesLabel);
         sliderRow.setAlignment(Pos.CENTER_LEFT);
-        HBox wordRow = new HBox(8, new Label("Rebuild:"), word, restart, back, play, forward);
+        Label rebuild = new Label("Rebuild this text:");
+        rebuild.setMinWidth(Label.USE_PREF_SIZE);
+        HBox wordRow = new HBox(8, rebuild, word);
         wordRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(word, Priority.ALWAYS);
-        VBox top = new VBox(6, trainingHead, trainingText, sliderRow, wordRow, stepLabel);
+        for (Button b : List.of(restart, back, play, forward)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        HBox playRow = new HBox(8, restart, back, play, forward);
+        playRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, trainingHead, trainingText, sliderRow, wordRow, playRow, stepLabel);
         top.setPadding(new Insets(8));
 
         ladderScroll.setFitToWidth(true);
@@ -144,7 +150,16 @@ final class BpeStepsPane extends BorderPane {
             }
         });
         word.textProperty().addListener((obs, old, now) -> rebuildWord(0));
-        trainingText.setText(defaultTrainingText);
+        trainingStatus.setText("loading the corpus…");
+    }
+
+    /** The corpus excerpt to learn from by default; set once the corpus has loaded. */
+    void setDefaultTrainingText(String text) {
+        boolean untouched = trainingText.getText().isEmpty();
+        defaultTrainingText = text;
+        if (untouched) {
+            trainingText.setText(text);
+        }
     }
 
     private static Label sectionTitle(String text) {
@@ -171,6 +186,7 @@ final class BpeStepsPane extends BorderPane {
         made.setPrefWidth(150);
         count.setPrefWidth(70);
         mergeTable.getColumns().setAll(List.of(rank, pair, made, count));
+        mergeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         mergeTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(BpeMerge item, boolean empty) {

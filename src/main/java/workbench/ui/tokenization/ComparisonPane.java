@@ -4,9 +4,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import workbench.core.tokenizer.TokenStats;
 import workbench.core.tokenizer.Tokenization;
@@ -41,9 +39,10 @@ final class ComparisonPane extends ScrollPane {
             Label summary = new Label("…");
             summary.setId(TokenizationPage.COMPARE_SUMMARY_PREFIX + entry.id());
             summary.getStyleClass().add("value-readout");
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox header = new HBox(12, name, gap, summary);
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            summary.setMinWidth(Label.USE_PREF_SIZE);
+            // The counts go beside the name when there is room, below it when there is not (projector).
+            FlowPane header = new FlowPane(16, 2, name, summary);
             TokenChipFlow flow = new TokenChipFlow(themes, MAX_CHIPS_PER_ROW);
             flow.setId(TokenizationPage.COMPARE_CHIPS_PREFIX + entry.id());
             VBox row = new VBox(4, header, flow);

@@ -81,6 +81,8 @@ public final class TokenizationPage implements LabPage {
     private final BpeStepsPane bpe;
     private final Label busy = new Label();
     private TokenizationSnapshot snapshot;
+    private final Button longButton = new Button("Long (50k)");
+    private String longSample = "";
 
     public TokenizationPage(LabContext context) {
         this.context = context;
@@ -88,12 +90,18 @@ public final class TokenizationPage implements LabPage {
         view.getStyleClass().add("tokenization-lab");
         chips = new TokenChipFlow(context.themes(), MAX_CHIPS);
         comparison = new ComparisonPane(context.themes());
-        bpe = new BpeStepsPane(context, Corpus.bundled().excerpt(6000));
+        bpe = new BpeStepsPane(context);
         buildView();
         buildControls();
         input.textProperty().addListener((obs, old, now) -> retokenize());
         tokenizer.valueProperty().addListener((obs, old, now) -> showSelected());
         input.setText(DEFAULT_TEXT);
+        // Reading the 1.4 MB corpus takes longer than a frame; the BPE pane and the long sample wait for it.
+        context.tasks().submit("Loading the corpus", progress -> Corpus.bundled(), corpus -> {
+            longSample = corpus.text().substring(0, Math.min(50_000, corpus.text().length()));
+            longButton.setDisable(false);
+            bpe.setDefaultTrainingText(corpus.excerpt(6000));
+        }, error -> context.notifier().error("Could not load the bundled corpus", error));
     }
 
     private void buildView() {
@@ -191,6 +199,8 @@ public final class TokenizationPage implements LabPage {
         about.setWrapText(true);
         about.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> tokenizer.getValue() == null ? "" : tokenizer.getValue().description(), tokenizer.valueProperty()));
+        longButton.setOnAction(e -> input.setText(longSample));
+        longButton.setDisable(true);
         FlowPane samples = new FlowPane(6, 6);
         samples.getChildren().addAll(
                 sample("Verse", "And God said, Let there be light: and there was light."),
@@ -198,7 +208,7 @@ public final class TokenizationPage implements LabPage {
                         + "\"the\" is not. Numbers: 1234567 and 3.14159."),
                 sample("Unicode", "naïve café (e\u0301 with a combining accent) 👍🏽 👨‍👩‍👧 שלום עולם مرحبا 東京 Ελληνικά"),
                 sample("Code", "def square(x):\n\treturn x ** 2  # tabs and spaces\n"),
-                sample("Long (50k)", Corpus.bundled().text().substring(0, 50_000)),
+                longButton,
                 sample("Empty", ""));
         busy.getStyleClass().add("hint");
         Label note = new Label("Hover a chip for its id and the characters it covers. Whitespace shows as "

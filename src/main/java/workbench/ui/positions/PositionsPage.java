@@ -11,10 +11,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import workbench.core.embedding.PositionalDemo;
 import workbench.core.embedding.PositionalEncodings;
@@ -22,7 +18,6 @@ import workbench.core.embedding.Similarity;
 import workbench.core.tensor.Rng;
 import workbench.core.trace.RopeTrace;
 import workbench.core.trace.SinusoidalTrace;
-import workbench.ui.common.ColorScale;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.HeatmapCanvas;
 import workbench.ui.common.LabContext;
@@ -87,16 +82,11 @@ public final class PositionsPage implements LabPage {
     private final Label positionsLabel = new Label();
     private final Label dimsProblem = new Label();
     private final Label seedLabel = new Label();
-    private final Label ropeReadout = new Label();
     private final Label mLabel = new Label();
     private final Label nLabel = new Label();
     private final Label pairLabel = new Label();
-    private final HeatmapCanvas encoding;
-    private final HeatmapCanvas similarity;
-    private final LinePlotCanvas waves;
-    private final RopeDialCanvas dial;
-    private final HeatmapCanvas ropeScores;
-    private final LinePlotCanvas offsetPlot;
+    private final SinusoidalPanel sinusoidalPanel;
+    private final RopePanel ropePanel;
     private long seed = DEFAULT_SEED;
     private boolean dimsEdited;
     private boolean updating;
@@ -110,10 +100,7 @@ public final class PositionsPage implements LabPage {
     private int wantedPair;
     private int wantedM;
     private int wantedN;
-    private boolean sinusoidalStale;
-    private boolean ropeStale;
-    private int selectedM = -1;
-    private int selectedN = -1;
+    private SinusoidalTrace sinusoidalShown;
 
     /** What the sinusoidal numbers depend on. */
     private record SinusoidalKey(int positions, int d, double base, Similarity measure, List<Integer> dims) {
@@ -125,12 +112,8 @@ public final class PositionsPage implements LabPage {
 
     public PositionsPage(LabContext context) {
         this.context = context;
-        encoding = new HeatmapCanvas(context.themes());
-        similarity = new HeatmapCanvas(context.themes());
-        waves = new LinePlotCanvas(context.themes());
-        dial = new RopeDialCanvas(context.themes());
-        ropeScores = new HeatmapCanvas(context.themes());
-        offsetPlot = new LinePlotCanvas(context.themes());
+        sinusoidalPanel = new SinusoidalPanel(context.themes());
+        ropePanel = new RopePanel(context.themes());
         view.getStylesheets().add(PositionsPage.class.getResource("/workbench/ui/positions.css").toExternalForm());
         view.getStyleClass().add("positions-lab");
         buildView();
@@ -163,56 +146,6 @@ public final class PositionsPage implements LabPage {
     }
 
     private void buildView() {
-        encoding.setId(ENCODING_ID);
-        encoding.setColorScale(ColorScale.DIVERGING);
-        encoding.setRange(-1.0, 1.0);
-        encoding.setTitles("position", "dimension");
-        similarity.setId(SIMILARITY_ID);
-        similarity.setColorScale(ColorScale.DIVERGING);
-        similarity.setTitles("position", "position");
-        waves.setId(WAVES_ID);
-        waves.setXLabel("position (dots at whole positions)");
-        waves.setEmptyMessage("Type dimensions to draw, for example 0, 8, 16.");
-        GridPane sin = new GridPane();
-        sin.setHgap(8);
-        sin.setVgap(8);
-        sin.setPadding(new Insets(6));
-        sin.add(panel("Encoding table: PE[position, dimension]", encoding), 0, 0);
-        sin.add(panel("Similarity of positions: nearby positions look alike", similarity), 1, 0);
-        sin.add(panel("A few dimensions as waves: each pair turns at its own speed", waves), 0, 1, 2, 1);
-        sin.getColumnConstraints().addAll(grow(), grow());
-        RowConstraints top = new RowConstraints();
-        top.setPercentHeight(62);
-        top.setVgrow(Priority.ALWAYS);
-        RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(38);
-        bottom.setVgrow(Priority.ALWAYS);
-        sin.getRowConstraints().addAll(top, bottom);
-
-        dial.setId(ROPE_DIAL_ID);
-        ropeScores.setId(ROPE_SCORES_ID);
-        ropeScores.setColorScale(ColorScale.DIVERGING);
-        ropeScores.setTitles("query position m", "key position n");
-        offsetPlot.setId(ROPE_OFFSET_ID);
-        offsetPlot.setXLabel("offset m − n");
-        ropeReadout.setId(ROPE_READOUT_ID);
-        ropeReadout.setWrapText(true);
-        ropeReadout.getStyleClass().add("rope-readout");
-        GridPane ropeGrid = new GridPane();
-        ropeGrid.setHgap(8);
-        ropeGrid.setVgap(8);
-        ropeGrid.setPadding(new Insets(6));
-        ropeGrid.add(panel("One pair of q and k, turned by position", dial), 0, 0);
-        ropeGrid.add(panel("Score q(m)·k(n): the same along every diagonal", ropeScores), 1, 0);
-        ropeGrid.add(panel("The score as a function of the offset alone", offsetPlot), 0, 1);
-        ropeGrid.add(ropeReadout, 1, 1);
-        ropeGrid.getColumnConstraints().addAll(grow(), grow());
-        RowConstraints r1 = new RowConstraints();
-        r1.setPercentHeight(64);
-        RowConstraints r2 = new RowConstraints();
-        r2.setPercentHeight(36);
-        ropeGrid.getRowConstraints().addAll(r1, r2);
-
         Label placeholderTitle = new Label("Learned positions, and positions switched off");
         placeholderTitle.getStyleClass().add("section-title");
         Label placeholder = new Label("Needs the trained model. This panel will compare the learned position "
@@ -230,30 +163,12 @@ public final class PositionsPage implements LabPage {
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> renderVisible());
-        tabs.getTabs().setAll(new Tab("Sinusoidal", sin), new Tab("RoPE", ropeGrid),
+        tabs.getTabs().setAll(new Tab("Sinusoidal", sinusoidalPanel), new Tab("RoPE", ropePanel),
                 new Tab("Learned / off (needs the model)", model));
         Label title = new Label("Positions");
         title.getStyleClass().add("page-title");
         view.setTop(title);
         view.setCenter(tabs);
-    }
-
-    private static ColumnConstraints grow() {
-        ColumnConstraints c = new ColumnConstraints();
-        c.setPercentWidth(50);
-        c.setHgrow(Priority.ALWAYS);
-        return c;
-    }
-
-    private static VBox panel(String title, Node content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        t.setWrapText(true);
-        t.setMinHeight(Label.USE_PREF_SIZE);
-        VBox box = new VBox(4, t, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setMinSize(0, 0);
-        return box;
     }
 
     private void buildControls() {
@@ -362,7 +277,6 @@ public final class PositionsPage implements LabPage {
             int[] chosen = k.dims().stream().mapToInt(Integer::intValue).toArray();
             sinusoidal = PositionalDemo.sinusoidal(k.positions(), k.d(), k.base(), k.measure(), chosen, 8);
             sinusoidalKey = k;
-            sinusoidalStale = true;
         }
         return sinusoidal;
     }
@@ -376,7 +290,6 @@ public final class PositionsPage implements LabPage {
             float[] key = rng.gaussian(1, k.d(), 1)[0];
             ropeScoreTable = PositionalDemo.ropeScores(query, key, k.positions(), k.base());
             ropeKey = k;
-            ropeStale = true;
             rope = null;
         }
         if (rope == null || rope.pair() != wantedPair || rope.queryPosition() != wantedM || rope.keyPosition() != wantedN) {
@@ -425,49 +338,12 @@ public final class PositionsPage implements LabPage {
             return;
         }
         int tab = tabs.getSelectionModel().getSelectedIndex();
-        if (tab == 0) {
-            sinusoidalNow();
-        }
-        if (tab == 0 && sinusoidalStale) {
-            int t = sinusoidal.positions();
-            List<String> posLabels = indexLabels(t);
-            encoding.setData(sinusoidal.table(), posLabels, indexLabels(sinusoidal.d()));
-            similarity.setData(sinusoidal.similarity(), posLabels, posLabels);
-            List<LinePlotCanvas.Series> lines = new ArrayList<>();
-            for (int w = 0; w < sinusoidal.dims().length; w++) {
-                int dim = sinusoidal.dims()[w];
-                lines.add(new LinePlotCanvas.Series(String.format(Locale.ROOT, "dim %d: %s, wavelength %s", dim,
-                        dim % 2 == 0 ? "sin" : "cos", shortNumber(sinusoidal.wavelengths()[w])), sinusoidal.waves()[w]));
-            }
-            waves.setData(sinusoidal.sampleAt(), lines, 1);
-            sinusoidalStale = false;
+        if (tab == 0 && sinusoidalNow() != sinusoidalShown) {
+            sinusoidalPanel.show(sinusoidal);
+            sinusoidalShown = sinusoidal;
         }
         if (tab == 1) {
-            ropeNow();
-            int t = rope.positions();
-            if (ropeStale) {
-                List<String> posLabels = indexLabels(t);
-                ropeScores.setData(rope.scores(), posLabels, posLabels);
-                float[] offsets = new float[2 * t - 1];
-                for (int i = 0; i < offsets.length; i++) {
-                    offsets[i] = i - (t - 1);
-                }
-                offsetPlot.setData(offsets, List.of(new LinePlotCanvas.Series("q·k at offset m − n", rope.byOffset())), 1,
-                        rope.offset());
-                ropeStale = false;
-            } else {
-                offsetPlot.setMarker(rope.offset());
-            }
-            if (selectedM != rope.queryPosition() || selectedN != rope.keyPosition()) {
-                ropeScores.select(rope.queryPosition(), rope.keyPosition());
-                selectedM = rope.queryPosition();
-                selectedN = rope.keyPosition();
-            }
-            dial.setTrace(rope);
-            setIfChanged(ropeReadout, String.format(Locale.ROOT, "q(m)·k(n) at m = %d, n = %d: %.4f (offset %d).%n"
-                            + "Along any diagonal of the score matrix the values differ by at most %.1e — rounding "
-                            + "only: RoPE turns q and k by their own positions, so their dot product sees only m − n.",
-                    rope.queryPosition(), rope.keyPosition(), rope.score(), rope.offset(), rope.diagonalSpread()));
+            ropePanel.show(ropeNow());
         }
     }
 
@@ -481,18 +357,6 @@ public final class PositionsPage implements LabPage {
         if (!text.equals(field.getText())) {
             field.setText(text);
         }
-    }
-
-    private static List<String> indexLabels(int n) {
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(String.valueOf(i));
-        }
-        return out;
-    }
-
-    private static String shortNumber(double v) {
-        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     @Override
@@ -547,14 +411,14 @@ public final class PositionsPage implements LabPage {
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             RopeTrace r = ropeNow();
             int t = r.positions();
-            return CsvTable.matrix("m \\ n", indexLabels(t), indexLabels(t), r.scores());
+            return CsvTable.matrix("m \\ n", SinusoidalPanel.indexLabels(t), SinusoidalPanel.indexLabels(t), r.scores());
         }
         SinusoidalTrace sinusoidal = sinusoidalNow();
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < sinusoidal.d(); i++) {
             columns.add("dim " + i);
         }
-        return CsvTable.matrix("position", indexLabels(sinusoidal.positions()), columns, sinusoidal.table());
+        return CsvTable.matrix("position", SinusoidalPanel.indexLabels(sinusoidal.positions()), columns, sinusoidal.table());
     }
 
     @Override
@@ -592,22 +456,22 @@ public final class PositionsPage implements LabPage {
     }
 
     String ropeReadoutText() {
-        return ropeReadout.getText();
+        return ropePanel.readout.getText();
     }
 
     HeatmapCanvas encodingCanvas() {
-        return encoding;
+        return sinusoidalPanel.encoding;
     }
 
     HeatmapCanvas similarityCanvas() {
-        return similarity;
+        return sinusoidalPanel.similarity;
     }
 
     HeatmapCanvas ropeScoresCanvas() {
-        return ropeScores;
+        return ropePanel.scores;
     }
 
     LinePlotCanvas wavesCanvas() {
-        return waves;
+        return sinusoidalPanel.waves;
     }
 }

@@ -64,6 +64,19 @@ public final class BpeTokenizer implements Tokenizer {
         }
     }
 
+    /**
+     * Learns up to {@code merges} merges from {@code corpus}; see {@link BpeTrainer} for how, and
+     * for a variant that reports progress and can be cancelled.
+     */
+    public static BpeTokenizer train(String corpus, int merges, String name) {
+        return BpeTrainer.train(corpus, merges, name);
+    }
+
+    /** Saves this tokenizer in the text format of {@link BpeFile}. */
+    public void save(Path file) throws IOException {
+        BpeFile.write(this, file);
+    }
+
     /** Reads a tokenizer saved by {@link BpeFile#write}. */
     public static BpeTokenizer load(Path file) throws IOException {
         return BpeFile.read(file);

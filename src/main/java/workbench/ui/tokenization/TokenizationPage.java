@@ -63,7 +63,7 @@ public final class TokenizationPage implements LabPage {
     static final int MAX_CHIPS = 1000;
     static final String HOVER_HINT = "Hover a chip for its id and the characters it covers; click it to find it in the table.";
     static final String DEFAULT_TEXT = "In the beginning God created the heaven and the earth. "
-            + "Tokenizers split unfamiliar words like \"antidisestablishmentarianism\" into pieces.";
+            + "Tokenizers split unfamiliar words like antidisestablishmentarianism into pieces.";
     static final String DEFAULT_TOKENIZER = TokenizerCatalog.MODEL_BPE;
     static final List<String> PANELS = List.of("tokens", "compare", "bpe");
 

@@ -3,6 +3,8 @@ package workbench.app;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
+import workbench.ui.positions.PositionsPage;
+import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +17,10 @@ public final class LabRegistry {
 
     public static List<LabDescriptor> labs() {
         return List.of(
-                notBuilt("tokenization", "Tokenization",
-                        "Text as token chips under several tokenizers, and byte-pair encoding merge by merge."),
+                new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
                 notBuilt("embeddings", "Embeddings",
                         "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
-                notBuilt("positions", "Positions",
-                        "Sinusoidal, learned and rotary positional encodings."),
+                new LabDescriptor("positions", "Positions", PositionsPage::new),
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),
                 notBuilt("flash", "FlashAttention",

@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.sampling.SamplingPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,7 @@ public final class LabRegistry {
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
                 notBuilt("recurrent", "Recurrent",
                         "RNN, LSTM and GRU trained beside the transformer."),
-                notBuilt("sampling", "Sampling",
-                        "Temperature, top-k, top-p and beam search on the next-token distribution."),
+                new LabDescriptor("sampling", "Sampling", SamplingPage::new),
                 notBuilt("memory", "Memory",
                         "How many bytes a model needs, and what quantization costs."),
                 notBuilt("lessons", "Lessons",

@@ -120,8 +120,12 @@ public final class SamplingViewModel {
             updateShown();
             return;
         }
+        int dropped;
         try {
-            promptTokens = m.tokenizer().encode(prompt.get() == null ? "" : prompt.get());
+            int[] all = m.tokenizer().encode(prompt.get() == null ? "" : prompt.get());
+            // Like the generate command: the prompt is what the model reads, its last contextLength tokens.
+            promptTokens = Generator.window(all, m.model().contextLength());
+            dropped = all.length - promptTokens.length;
             generator = new Generator(cached, promptTokens, settings.get());
         } catch (IllegalArgumentException bad) {
             promptTokens = null;
@@ -129,7 +133,8 @@ public final class SamplingViewModel {
             updateShown();
             return;
         }
-        message.set(hadText ? CLEARED : "");
+        message.set(hadText ? CLEARED : dropped > 0 ? "The prompt has " + (promptTokens.length + dropped)
+                + " tokens; the model reads " + promptTokens.length + ", so the first " + dropped + " are left out." : "");
         int v = version;
         Generator g = generator;
         tasks.submitLatest(PREVIEW_KEY, "Next-token distribution", progress -> g.peek(), step -> {

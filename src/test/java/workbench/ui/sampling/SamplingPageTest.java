@@ -57,7 +57,8 @@ class SamplingPageTest {
     }
 
     private int[] prompt() {
-        return fx.bigram.tokenizer().encode(fx.page.viewModel().promptProperty().get());
+        int[] all = fx.bigram.tokenizer().encode(fx.page.viewModel().promptProperty().get());
+        return Generator.window(all, fx.bigram.contextLength());
     }
 
     /** The step core computes for the prompt with {@code settings}: the one the bars must show. */

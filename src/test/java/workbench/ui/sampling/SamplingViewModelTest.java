@@ -8,6 +8,7 @@ import workbench.concurrent.TaskRunner;
 import workbench.concurrent.Work;
 import workbench.core.sampling.BigramCountModel;
 import workbench.core.sampling.Generator;
+import workbench.core.sampling.NextTokenModel;
 import workbench.core.sampling.SamplingSettings;
 import workbench.core.sampling.SamplingStep;
 
@@ -165,6 +166,38 @@ class SamplingViewModelTest {
         public boolean isCancelled() {
             return cancelled;
         }
+    }
+
+    @Test
+    void aPromptLongerThanTheContextKeepsItsLastTokensLikeTheGenerateCommand() {
+        NextTokenModel short4 = new NextTokenModel() {
+            @Override
+            public int vocabSize() {
+                return bigram.vocabSize();
+            }
+
+            @Override
+            public int contextLength() {
+                return 4;
+            }
+
+            @Override
+            public float[] nextLogits(int[] context) {
+                return bigram.nextLogits(context);
+            }
+        };
+        SamplingViewModel vm = new SamplingViewModel(new DirectTaskRunner());
+        vm.modelProperty().set(new SamplingModel("context 4", short4, bigram.tokenizer()));
+        vm.setSettings(SamplingSettings.DEFAULTS.withRepetitionPenalty(2).withMaxNewTokens(6));
+        vm.promptProperty().set("the earth");
+        assertArrayEquals(bigram.tokenizer().encode("arth"), vm.promptTokens());
+        assertEquals("The prompt has 9 tokens; the model reads 4, so the first 5 are left out.", vm.messageProperty().get());
+        while (vm.step()) {
+            // one token per call
+        }
+        Generator g = new Generator(short4, bigram.tokenizer().encode("arth"), vm.settings());
+        g.generateAll(Progress.NONE);
+        assertArrayEquals(g.generated(), vm.steps().stream().mapToInt(SamplingStep::token).toArray());
     }
 
     /** Holds submitted work until {@link #runAll()}, like a background runner whose results arrive later. */

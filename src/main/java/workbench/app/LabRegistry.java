@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.memory.MemoryView;
 import workbench.ui.sampling.SamplingPage;
 
 import java.util.List;
@@ -30,8 +31,7 @@ public final class LabRegistry {
                 notBuilt("recurrent", "Recurrent",
                         "RNN, LSTM and GRU trained beside the transformer."),
                 new LabDescriptor("sampling", "Sampling", SamplingPage::new),
-                notBuilt("memory", "Memory",
-                        "How many bytes a model needs, and what quantization costs."),
+                new LabDescriptor("memory", "Memory", MemoryView::new),
                 notBuilt("lessons", "Lessons",
                         "Guided lessons that walk through each lab."));
     }

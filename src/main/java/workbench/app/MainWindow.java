@@ -1,6 +1,7 @@
 package workbench.app;
 
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -16,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -63,6 +65,7 @@ public final class MainWindow {
     private final ScrollPane controls = new ScrollPane();
     private final BorderPane root = new BorderPane();
     private final Path exportFolder;
+    private final HBox modelSlot = new HBox(6);
     private Consumer<String> onLabShown = id -> { };
     private LabPage current;
 
@@ -128,8 +131,10 @@ public final class MainWindow {
         theme.valueProperty().bindBidirectional(context.themes().themeProperty());
         theme.setTooltip(new Tooltip("Light, dark, or projector (high contrast, large text)"));
         Region spacer = new Region();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, new Separator(Orientation.VERTICAL), png, csv, reset, spacer, new Label("Theme"), theme);
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        modelSlot.setAlignment(Pos.CENTER_LEFT);
+        return new ToolBar(title, new Separator(Orientation.VERTICAL), png, csv, reset,
+                new Separator(Orientation.VERTICAL), modelSlot, spacer, new Label("Theme"), theme);
     }
 
     /** Keyboard shortcuts: Ctrl+E / Ctrl+Shift+E export, Ctrl+1..9 and Ctrl+0 switch labs. */
@@ -143,6 +148,11 @@ public final class MainWindow {
             String id = labs.get(i).id();
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> show(id));
         }
+    }
+
+    /** Where the app puts its model picker in the toolbar. */
+    public HBox modelSlot() {
+        return modelSlot;
     }
 
     public Parent root() {

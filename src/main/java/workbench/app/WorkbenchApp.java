@@ -1,18 +1,23 @@
 package workbench.app;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import picocli.CommandLine;
 import workbench.concurrent.FxTaskRunner;
 import workbench.core.backend.BackendChoice;
 import workbench.core.backend.BackendStatus;
 import workbench.core.backend.Backends;
+import workbench.core.model.ModelCatalog;
 import workbench.ui.common.LabContext;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /** The JavaFX application: reads the settings, builds the window, starts ND4J in the background. */
@@ -27,6 +32,7 @@ public class WorkbenchApp extends Application {
     private NoticeBar notices;
     private StatusLine status;
     private ThemeManager themes;
+    private ModelLoader loader;
 
     @Override
     public void start(Stage stage) {
@@ -48,10 +54,13 @@ public class WorkbenchApp extends Application {
         notices = new NoticeBar();
         tasks = new FxTaskRunner(2, error -> notices.error("A background task failed", error));
         status = new StatusLine(tasks);
-        LabContext context = new LabContext(tasks, themes, notices);
+        ModelSession models = new ModelSession();
+        LabContext context = new LabContext(tasks, themes, notices, models);
+        loader = new ModelLoader(tasks, models, notices, status::setModel);
         window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
 
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        window.modelSlot().getChildren().setAll(new ModelPicker(loader, stage).nodes());
         Scene scene = new Scene(window.root(), Math.min(settings.width(), screen.getWidth()),
                 Math.min(settings.height(), screen.getHeight()));
         themes.attach(scene);
@@ -65,6 +74,7 @@ public class WorkbenchApp extends Application {
         String firstLab = options.lab() != null ? options.lab() : settings.lastLab();
         window.show(LabRegistry.find(firstLab).isPresent() || options.lab() != null ? firstLab : LabRegistry.labs().get(0).id());
         stage.show();
+        timing("window shown");
 
         loaded.problem().ifPresent(notices::warn);
         if (themeProblem != null) {
@@ -76,11 +86,21 @@ public class WorkbenchApp extends Application {
     private void startBackend(BackendChoice requested) {
         tasks.submit("Starting ND4J", progress -> Backends.start(requested), (BackendStatus started) -> {
             status.setBackend(started.summary());
+            timing("ND4J ready");
             started.notice().ifPresent(notices::warn);
+            loader.load(ModelCatalog.defaultEntry());
         }, error -> {
             status.setBackend("ND4J failed to start");
             notices.error("ND4J could not start", error);
         });
+    }
+
+    /** With -Dworkbench.timing=true, prints how long after the JVM started a milestone was reached. */
+    private static void timing(String milestone) {
+        if (Boolean.getBoolean("workbench.timing")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("workbench timing: " + milestone + " after " + ms + " ms");
+        }
     }
 
     private void saveSettings(Stage stage) {
@@ -113,6 +133,10 @@ public class WorkbenchApp extends Application {
 
     public StatusLine status() {
         return status;
+    }
+
+    ModelLoader loader() {
+        return loader;
     }
 
     public ThemeManager themes() {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 /** The top-level command: no subcommand opens the GUI; subcommands run headless. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Transformer Workbench 0.1",
         description = "A desktop lab that shows a real transformer at work. Without a command it opens the app.",
-        subcommands = {})
+        subcommands = {TrainCommand.class, GenerateCommand.class, ExportCommand.class, TokenizerCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +32,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
     /** The command line with the workbench's error handling: one-line messages, no stack traces. */
     public static CommandLine commandLine(WorkbenchCommand root) {
         CommandLine cli = new CommandLine(root);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + workbench.concurrent.ErrorMessages.describe(error));
             return 1;

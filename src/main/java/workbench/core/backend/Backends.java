@@ -4,6 +4,8 @@ import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.factory.Nd4jBackend;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,15 +46,32 @@ public final class Backends {
         ND4JClassLoading.setNd4jClassloader(
                 new ServiceHidingClassLoader(parent, Nd4jBackend.class.getName(), hidden));
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-        BackendChoice actual = Nd4j.getBackend().getClass().getName().equals(BackendChoice.CUDA.providerClass())
-                ? BackendChoice.CUDA : BackendChoice.CPU;
+        status = describe(requested, notice, Nd4j.getBackend().getClass().getName(), env);
+        return status;
+    }
+
+    /** The status for what was asked, what ND4J loaded ({@code backendClass}) and its environment. */
+    static BackendStatus describe(BackendChoice requested, Optional<String> notice, String backendClass,
+                                  Properties env) {
+        BackendChoice actual = backendClass.equals(BackendChoice.CUDA.providerClass()) ? BackendChoice.CUDA : BackendChoice.CPU;
         if (requested == BackendChoice.CUDA && actual != BackendChoice.CUDA && notice.isEmpty()) {
             notice = Optional.of("ND4J could not start CUDA. Running on the CPU instead.");
         }
         String vendor = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
         int threads = parseInt(env.get("omp.threads"), Runtime.getRuntime().availableProcessors());
-        status = new BackendStatus(requested, actual, vendor, threads, notice);
-        return status;
+        return new BackendStatus(requested, actual, vendor, threads, notice);
+    }
+
+    /**
+     * Sets how many threads ND4J's native ops and BLAS use. One thread is faster for the tiny
+     * ops of a small model when other work shares the cores (OpenMP threads spin while waiting).
+     */
+    public static void setThreads(int threads) {
+        int n = Math.max(1, threads);
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
     }
 
     /** The status of the running backend, if ND4J has been started through {@link #start}. */
@@ -68,6 +87,9 @@ public final class Backends {
         } catch (ClassNotFoundException | LinkageError missing) {
             return Optional.of("This build has no CUDA backend (build it with: mvn -Dcuda ...).");
         }
+        // ND4J prints a stack trace when CUDA's libraries are missing; the user gets our one-line notice instead.
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         try {
             Nd4jBackend backend = (Nd4jBackend) backendClass.getDeclaredConstructor().newInstance();
             if (!backend.isAvailable() || !backend.canRun()) {
@@ -76,8 +98,17 @@ public final class Backends {
             return Optional.empty();
         } catch (Throwable failure) {
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            return Optional.of("CUDA could not start (" + firstLine(reason) + ").");
+            return Optional.of("CUDA could not start (" + shorten(firstLine(reason)) + ").");
+        } finally {
+            System.setErr(stderr);
         }
+    }
+
+    /** Keeps the end of a long library message, where the reason ("libcuda.so.1: cannot open…") is. */
+    private static String shorten(String text) {
+        int colon = text.lastIndexOf(".so");
+        String tail = colon > 0 && text.lastIndexOf('/', colon) >= 0 ? text.substring(text.lastIndexOf('/', colon) + 1) : text;
+        return tail.length() > 160 ? tail.substring(0, 160) + "…" : tail;
     }
 
     private static String firstLine(String text) {

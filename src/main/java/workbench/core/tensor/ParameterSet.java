@@ -34,6 +34,11 @@ public final class ParameterSet {
     private final INDArray decayMask;
 
     public ParameterSet(List<Spec> specs) {
+        this(specs, DataType.FLOAT);
+    }
+
+    /** A parameter set of another precision (DOUBLE for finite-difference gradient checks). */
+    public ParameterSet(List<Spec> specs, DataType type) {
         this.specs = List.copyOf(specs);
         long total = 0;
         for (Spec spec : specs) {
@@ -42,9 +47,9 @@ public final class ParameterSet {
             }
             total += spec.size();
         }
-        flat = Nd4j.create(DataType.FLOAT, total);
-        flatGrad = Nd4j.create(DataType.FLOAT, total);
-        decayMask = Nd4j.create(DataType.FLOAT, total);
+        flat = Nd4j.create(type, total);
+        flatGrad = Nd4j.create(type, total);
+        decayMask = Nd4j.create(type, total);
         for (Spec spec : specs) {
             long from = offsets.get(spec.name());
             long to = from + spec.size();
@@ -104,6 +109,10 @@ public final class ParameterSet {
     /** (N) vector with 1 where weight decay applies (matrices) and 0 elsewhere (gains, biases). */
     public INDArray decayMask() {
         return decayMask;
+    }
+
+    public DataType dataType() {
+        return flat.dataType();
     }
 
     public long count() {

@@ -85,6 +85,8 @@ public final class SamplingPage implements LabPage {
     private final Label caption = new Label();
     private final Label modelName = new Label();
     private final AnimationTimer player;
+    /** Held here: a binding nobody references is garbage-collected and stops firing. */
+    private javafx.beans.binding.BooleanBinding busy;
 
     /** The page without a model: it shows that it needs the trained model. */
     public SamplingPage(LabContext context) {
@@ -249,13 +251,16 @@ public final class SamplingPage implements LabPage {
                 bars.setEmptyMessage(m);
             }
         });
-        vm.playingProperty().addListener((o, a, now) -> {
+        // The frame timer runs only while there is something to pace or to watch.
+        javafx.beans.binding.BooleanBinding busy = vm.playingProperty().or(vm.beamRunningProperty()).or(vm.rolloutsRunningProperty());
+        busy.addListener((o, a, now) -> {
             if (now) {
                 player.start();
             } else {
                 player.stop();
             }
         });
+        this.busy = busy;
         modelName.setText("no model loaded");
     }
 

@@ -41,7 +41,7 @@ public final class SamplingViewModel {
     public static final int DEFAULT_BEAM_WIDTH = 3;
     public static final int DEFAULT_BEAM_LENGTH = 6;
     public static final int DEFAULT_ROLLOUTS = 100;
-    public static final int DEFAULT_ROLLOUT_LENGTH = 20;
+    public static final int DEFAULT_ROLLOUT_LENGTH = 10;
     /** Time between two generated tokens while playing, so that a class can follow the stream. */
     public static final long STEP_INTERVAL_NANOS = 80_000_000L;
     public static final String NEEDS_MODEL = "This lab needs the trained model.";
@@ -189,8 +189,18 @@ public final class SamplingViewModel {
         playing.set(false);
     }
 
-    /** Called once per frame by the view; generates the next token when it is time. */
+    /**
+     * Called once per frame by the view while something runs: generates the next token when it is
+     * time, and notices a beam search or rollouts that ended without a result (cancelled from the
+     * status bar), so their busy marks go away.
+     */
     public void tick(long nowNanos) {
+        if (beamRunning.get() && beamTask != null && beamTask.isDone() && beamTask.isCancelled()) {
+            beamRunning.set(false);
+        }
+        if (rolloutsRunning.get() && rolloutTask != null && rolloutTask.isDone() && rolloutTask.isCancelled()) {
+            rolloutsRunning.set(false);
+        }
         if (playing.get() && !stepInFlight && nowNanos - lastStepNanos >= STEP_INTERVAL_NANOS) {
             lastStepNanos = nowNanos;
             if (!step()) {

@@ -132,6 +132,7 @@ class SamplingViewModelTest {
     private static final class SimpleHandle implements TaskHandle {
         private final String title;
         private volatile boolean cancelled;
+        private volatile boolean done;
 
         SimpleHandle(String title) {
             this.title = title;
@@ -154,7 +155,7 @@ class SamplingViewModelTest {
 
         @Override
         public boolean isDone() {
-            return false;
+            return done;
         }
 
         @Override
@@ -200,21 +201,42 @@ class SamplingViewModelTest {
         assertArrayEquals(g.generated(), vm.steps().stream().mapToInt(SamplingStep::token).toArray());
     }
 
+    @Test
+    void aSearchCancelledElsewhereStopsLookingBusy() {
+        QueuedTaskRunner tasks = new QueuedTaskRunner();
+        SamplingViewModel vm = withModel(tasks);
+        tasks.runAll();
+        vm.runRollouts();
+        assertTrue(vm.rolloutsRunningProperty().get());
+        tasks.cancelAll();                                // as the status bar's Cancel does
+        tasks.runAll();
+        vm.tick(1);
+        assertFalse(vm.rolloutsRunningProperty().get());
+        assertNull(vm.rolloutsProperty().get());
+    }
+
     /** Holds submitted work until {@link #runAll()}, like a background runner whose results arrive later. */
     private static final class QueuedTaskRunner implements TaskRunner {
         private final Deque<Runnable> queue = new ArrayDeque<>();
+        private final List<SimpleHandle> handles = new java.util.ArrayList<>();
 
         @Override
         public <T> TaskHandle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
             SimpleHandle handle = new SimpleHandle(title);
+            handles.add(handle);
             queue.add(() -> {
                 try {
+                    if (handle.isCancelled()) {
+                        return;
+                    }
                     T value = work.run(Progress.NONE);
                     if (!handle.isCancelled()) {
                         onSuccess.accept(value);
                     }
                 } catch (Exception e) {
                     onFailure.accept(e);
+                } finally {
+                    handle.done = true;
                 }
             });
             return handle;
@@ -224,6 +246,10 @@ class SamplingViewModelTest {
         public <T> TaskHandle submitLatest(String key, String title, Work<T> work, Consumer<? super T> onSuccess,
                                            Consumer<Throwable> onFailure) {
             return submit(title, work, onSuccess, onFailure);
+        }
+
+        void cancelAll() {
+            handles.forEach(SimpleHandle::cancel);
         }
 
         void runAll() {

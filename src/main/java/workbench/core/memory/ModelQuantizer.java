@@ -1,9 +1,7 @@
 package workbench.core.memory;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import workbench.core.model.MiniTransformer;
-import workbench.core.tensor.Arrays2D;
-import workbench.core.tensor.ParameterSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +23,11 @@ public final class ModelQuantizer {
      *
      * @param variant the format of the matrices
      * @param model   an independent copy holding the round-tripped weights
+     * @param weights the values the copy holds, as plain arrays
      * @param tensors one entry per parameter, in the model's parameter order
      */
-    public record QuantizedModel(WeightVariant variant, MiniTransformer model, List<TensorRoundTrip> tensors) {
+    public record QuantizedModel(WeightVariant variant, MiniTransformer model, ModelWeights weights,
+                                 List<TensorRoundTrip> tensors) {
 
         /** Bytes of every stored value and scale, the 1-D fp32 parameters included. */
         public long storedBytes() {
@@ -37,26 +37,40 @@ public final class ModelQuantizer {
 
     /** An independent copy of {@code base} whose matrices went through {@code variant}. */
     public static QuantizedModel apply(MiniTransformer base, WeightVariant variant) {
-        MiniTransformer copy = base.copy();
-        ParameterSet from = base.parameters();
-        ParameterSet to = copy.parameters();
+        return apply(base, ModelWeights.of(base.parameters()), variant);
+    }
+
+    /**
+     * The same, from a snapshot of {@code base}'s weights taken beforehand (so that several
+     * variants read the model once).
+     */
+    public static QuantizedModel apply(MiniTransformer base, ModelWeights original, WeightVariant variant) {
+        List<ModelWeights.Tensor> stored = new ArrayList<>();
         List<TensorRoundTrip> tensors = new ArrayList<>();
-        for (ParameterSet.Spec spec : from.specs()) {
-            INDArray original = from.get(spec.name());
-            if (spec.shape().length != 2) {
-                int n = (int) spec.size();
-                tensors.add(new TensorRoundTrip(spec.name(), 1, n, false, "fp32", null, 0, 4L * n, ErrorStats.between(
-                        new float[][]{Arrays2D.toFloat1D(original)}, new float[][]{Arrays2D.toFloat1D(original)})));
-                continue;
+        float[] flat = new float[(int) original.count()]; // (N) in the parameter layout's order
+        int offset = 0;
+        for (ModelWeights.Tensor t : original.tensors()) {
+            if (t.vector()) {
+                stored.add(t);
+                tensors.add(new TensorRoundTrip(t.name(), 1, t.cols(), false, "fp32", null, 0, 4L * t.cols(),
+                        ErrorStats.between(new float[][]{t.values()}, new float[][]{t.values()})));
+            } else {
+                float[][] w = t.matrix(); // (rows, cols)
+                Stored s = store(t.name(), w, variant);
+                ModelWeights.Tensor after = ModelWeights.Tensor.of(t.name(), s.values());
+                stored.add(after);
+                tensors.add(new TensorRoundTrip(t.name(), t.rows(), t.cols(), true, variant.isInteger()
+                        ? "int" + variant.bits() : variant.format().label(), s.granularity(), s.scales(),
+                        s.bytes(), ErrorStats.between(w, s.values())));
             }
-            float[][] w = Arrays2D.toFloat2D(original); // (rows, cols)
-            Stored stored = store(spec.name(), w, variant);
-            to.get(spec.name()).assign(Arrays2D.fromFloat2D(stored.values()));
-            tensors.add(new TensorRoundTrip(spec.name(), w.length, w[0].length, true, variant.isInteger()
-                    ? "int" + variant.bits() : variant.format().label(), stored.granularity(), stored.scales(),
-                    stored.bytes(), ErrorStats.between(w, stored.values())));
+            float[] values = stored.get(stored.size() - 1).values();
+            System.arraycopy(values, 0, flat, offset, values.length);
+            offset += values.length;
         }
-        return new QuantizedModel(variant, copy, List.copyOf(tensors));
+        MiniTransformer copy = base.copy();
+        // One write of the whole flat buffer: the named tensors are views into it, in this order.
+        copy.parameters().flat().assign(Nd4j.create(flat, new long[]{flat.length}, 'c'));
+        return new QuantizedModel(variant, copy, new ModelWeights(stored), List.copyOf(tensors));
     }
 
     /**

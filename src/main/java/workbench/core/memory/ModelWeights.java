@@ -24,8 +24,28 @@ public record ModelWeights(List<Tensor> tensors) {
      */
     public record Tensor(String name, int rows, int cols, boolean vector, float[] values) {
 
+        /** A matrix parameter from (rows, cols) values. */
+        public static Tensor of(String name, float[][] matrix) {
+            int rows = matrix.length;
+            int cols = matrix[0].length;
+            float[] flat = new float[rows * cols];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(matrix[r], 0, flat, r * cols, cols);
+            }
+            return new Tensor(name, rows, cols, false, flat);
+        }
+
         public float at(int row, int col) {
             return values[row * cols + col];
+        }
+
+        /** The values as (rows, cols), copied. */
+        public float[][] matrix() {
+            float[][] out = new float[rows][cols];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values, r * cols, out[r], 0, cols);
+            }
+            return out;
         }
     }
 

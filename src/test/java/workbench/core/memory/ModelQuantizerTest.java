@@ -79,6 +79,12 @@ class ModelQuantizerTest {
         for (int r = 0; r < wq.length; r++) {
             assertArrayEquals(expected.dequantize()[r], held[r], 0f);
         }
+        // Every tensor of the copy holds what the record says it stored (the copy is written in one piece).
+        ModelWeights copy = ModelWeights.of(q.model().parameters());
+        for (int i = 0; i < copy.tensors().size(); i++) {
+            assertEquals(q.weights().tensors().get(i).name(), copy.tensors().get(i).name());
+            assertArrayEquals(q.weights().tensors().get(i).values(), copy.tensors().get(i).values(), 0f);
+        }
     }
 
     @Test

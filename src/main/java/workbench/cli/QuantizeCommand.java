@@ -58,7 +58,7 @@ public final class QuantizeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-36s %12s %8s %10s %10s %11s %10s%n", "variant", "stored bytes", "saved",
                 "val loss", "Δ loss", "perplexity", "rel. RMSE");
         for (VariantResult r : report.results()) {
-            System.out.printf(Locale.ROOT, "%-36s %,12d %7.1f%% %10.4f %+10.4f %11.3f %10.2e%n", r.variant().label(),
+            System.out.printf(Locale.ROOT, "%-36s %,12d %7.1f%% %10.4f %+10.5f %11.3f %10.2e%n", r.variant().label(),
                     r.storedBytes(), 100 * report.savedFraction(r), r.loss(), report.deltaLoss(r), r.perplexity(),
                     r.matrixError().relativeRmse());
         }

@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.recurrent.RecurrentPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,7 @@ public final class LabRegistry {
                         "Tiled attention with an online softmax, and the memory traffic it saves."),
                 notBuilt("gqa", "GQA",
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
-                notBuilt("recurrent", "Recurrent",
-                        "RNN, LSTM and GRU trained beside the transformer."),
+                new LabDescriptor("recurrent", "Recurrent", RecurrentPage::new),
                 notBuilt("sampling", "Sampling",
                         "Temperature, top-k, top-p and beam search on the next-token distribution."),
                 notBuilt("memory", "Memory",

@@ -34,6 +34,17 @@ public final class ParameterSet {
     private final INDArray decayMask;
 
     public ParameterSet(List<Spec> specs) {
+        this(specs, DataType.FLOAT);
+    }
+
+    /**
+     * Parameters stored as {@code dataType}: FLOAT for models, DOUBLE where a finite-difference
+     * gradient check needs differences far below float's 1e-7 resolution.
+     */
+    public ParameterSet(List<Spec> specs, DataType dataType) {
+        if (!dataType.isFPType()) {
+            throw new IllegalArgumentException("parameters must be floating point, not " + dataType);
+        }
         this.specs = List.copyOf(specs);
         long total = 0;
         for (Spec spec : specs) {
@@ -42,9 +53,9 @@ public final class ParameterSet {
             }
             total += spec.size();
         }
-        flat = Nd4j.create(DataType.FLOAT, total);
-        flatGrad = Nd4j.create(DataType.FLOAT, total);
-        decayMask = Nd4j.create(DataType.FLOAT, total);
+        flat = Nd4j.create(dataType, total);
+        flatGrad = Nd4j.create(dataType, total);
+        decayMask = Nd4j.create(dataType, total);
         for (Spec spec : specs) {
             long from = offsets.get(spec.name());
             long to = from + spec.size();
@@ -54,6 +65,10 @@ public final class ParameterSet {
                 decayMask.get(NDArrayIndex.interval(from, to)).assign(1);
             }
         }
+    }
+
+    public DataType dataType() {
+        return flat.dataType();
     }
 
     public List<Spec> specs() {

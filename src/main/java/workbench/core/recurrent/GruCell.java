@@ -83,7 +83,7 @@ public final class GruCell extends RecurrentCell {
         dh.assign(0);
         for (int t = r.steps - 1; t >= 0; t--) {
             dh.addi(r.dOutputsAt[t]);                                    // total dL/dh_t
-            r.dHiddenTotalAt[t].assign(dh);
+            r.recordHiddenGradient(t, dh);
             r.zAt[t].rsub(1.0, r.dNAt[t]).muli(dh);                      // dL/dn = dh (1 - z)
             r.nAt[t].mul(r.nAt[t], r.scratch).rsubi(1.0);                // tanh' = 1 - n^2
             r.dNAt[t].muli(r.scratch);

@@ -85,7 +85,7 @@ public final class LstmCell extends RecurrentCell {
         dc.assign(0);
         for (int t = r.steps - 1; t >= 0; t--) {
             dh.addi(r.dOutputsAt[t]);                                    // total dL/dh_t
-            r.dHiddenTotalAt[t].assign(dh);
+            r.recordHiddenGradient(t, dh);
             dh.mul(r.tanhCAt[t], r.dOAt[t]);                             // dL/do = dh tanh(c_t)
             r.tanhCAt[t].mul(r.tanhCAt[t], r.scratch).rsubi(1.0)         // dL/dc += dh o (1 - tanh^2 c_t)
                     .muli(r.oAt[t]).muli(dh);

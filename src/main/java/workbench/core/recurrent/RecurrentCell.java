@@ -139,6 +139,8 @@ public abstract sealed class RecurrentCell permits RnnCell, LstmCell, GruCell {
         /** (T * B, H) dL/dh_t in total (from above and from step t + 1), kept for gradient-flow plots. */
         final INDArray dHiddenTotal;
         final INDArray[] dHiddenTotalAt;
+        /** Whether backward keeps dL/dh_t of every step (only gradient-flow plots need it). */
+        boolean keepHiddenGradients;
         /** (B, H) dL/dh_0 after backward. */
         final INDArray dInitial;
         final INDArray scratch;
@@ -207,7 +209,19 @@ public abstract sealed class RecurrentCell permits RnnCell, LstmCell, GruCell {
             return dOutputs;
         }
 
-        /** (T * B, H) dL/dh_t in total (from above and through later steps) after backward. */
+        /** Makes backward record {@link #hiddenGradients()}, at one extra operation per step. */
+        public void keepHiddenGradients(boolean keep) {
+            keepHiddenGradients = keep;
+        }
+
+        /** Records dL/dh_t of step t when asked to. */
+        final void recordHiddenGradient(int t, INDArray dh) {
+            if (keepHiddenGradients) {
+                dHiddenTotalAt[t].assign(dh);
+            }
+        }
+
+        /** (T * B, H) dL/dh_t in total (from above and through later steps) after a backward that kept them. */
         public INDArray hiddenGradients() {
             return dHiddenTotal;
         }

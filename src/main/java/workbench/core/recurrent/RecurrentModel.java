@@ -45,9 +45,9 @@ public final class RecurrentModel {
     private final INDArray emb;
     private final INDArray outW;
     private final INDArray outB;
-    private final Map<Long, Buffers> buffers = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<Long, ModelBuffers> buffers = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Buffers> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, ModelBuffers> eldest) {
             return size() > CACHED_SHAPES;
         }
     };
@@ -101,7 +101,7 @@ public final class RecurrentModel {
      * gradient of every parameter written into {@link #parameters()}' gradient buffer.
      */
     public synchronized double lossAndGradients(SequenceBatch batch) {
-        Buffers buf = buffers(batch.length(), batch.size());
+        ModelBuffers buf = buffers(batch.length(), batch.size());
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             int scored = buf.load(batch);
             if (scored == 0) {
@@ -116,7 +116,7 @@ public final class RecurrentModel {
 
     /** Forward pass only: the mean cross-entropy over the scored positions. */
     public synchronized double loss(SequenceBatch batch) {
-        Buffers buf = buffers(batch.length(), batch.size());
+        ModelBuffers buf = buffers(batch.length(), batch.size());
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             if (buf.load(batch) == 0) {
                 throw new IllegalArgumentException("the batch has no scored positions");
@@ -128,7 +128,7 @@ public final class RecurrentModel {
 
     /** Forward pass only: loss and accuracy, in total and by dependency distance. */
     public synchronized SequenceScore score(SequenceBatch batch) {
-        Buffers buf = buffers(batch.length(), batch.size());
+        ModelBuffers buf = buffers(batch.length(), batch.size());
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             int scored = buf.load(batch);
             forward(buf);
@@ -160,7 +160,7 @@ public final class RecurrentModel {
 
     /** (T, V) logits after each token of one sequence. */
     public synchronized float[][] logits(int[] tokens) {
-        Buffers buf = buffers(tokens.length, 1);
+        ModelBuffers buf = buffers(tokens.length, 1);
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             buf.loadTokens(tokens);
             forward(buf);
@@ -170,7 +170,7 @@ public final class RecurrentModel {
 
     /** Runs the forward pass over one sequence without copying anything out (for timing). */
     public synchronized void forwardOnly(int[] tokens) {
-        Buffers buf = buffers(tokens.length, 1);
+        ModelBuffers buf = buffers(tokens.length, 1);
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             buf.loadTokens(tokens);
             forward(buf);
@@ -179,7 +179,7 @@ public final class RecurrentModel {
 
     /** Every hidden state and gate value for one input sequence, with the predictions. */
     public synchronized GateTrace trace(int[] tokens) {
-        Buffers buf = buffers(tokens.length, 1);
+        ModelBuffers buf = buffers(tokens.length, 1);
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             buf.loadTokens(tokens);
             forward(buf);
@@ -207,7 +207,7 @@ public final class RecurrentModel {
         if (target < 0 || target >= config.vocabSize()) {
             throw new IllegalArgumentException("target " + target + " is outside the vocabulary");
         }
-        Buffers buf = buffers(tokens.length, 1);
+        ModelBuffers buf = buffers(tokens.length, 1);
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             int[][] targets = {new int[tokens.length]};
             boolean[][] scored = {new boolean[tokens.length]};
@@ -218,14 +218,16 @@ public final class RecurrentModel {
             buf.load(new SequenceBatch(new int[][]{tokens.clone()}, targets, scored, distance));
             forward(buf);
             double loss = meanLoss(buf);
+            buf.run.keepHiddenGradients(true);
             backward(buf);
+            buf.run.keepHiddenGradients(false);
             float[] inputNorms = Arrays2D.toFloat1D(buf.dx.norm2(1));
             float[] hiddenNorms = Arrays2D.toFloat1D(buf.run.hiddenGradients().norm2(1));
             return new GradientFlowTrace(kind().label(), tokens.clone(), position, loss, inputNorms, hiddenNorms);
         }
     }
 
-    private void forward(Buffers buf) {
+    private void forward(ModelBuffers buf) {
         Nd4j.gemm(buf.oneHot, emb, buf.x, false, false, 1.0, 0.0);        // (T*B, E) embedding lookup
         cell.forward(buf.run, buf.x);
         Nd4j.gemm(buf.run.outputs(), outW, buf.logits, false, false, 1.0, 0.0);   // (T*B, V)
@@ -234,7 +236,7 @@ public final class RecurrentModel {
     }
 
     /** log p = logits - max - log(sum exp(logits - max)) per row; the max keeps exp from overflowing. */
-    private static void logSoftmax(Buffers buf) {
+    private static void logSoftmax(ModelBuffers buf) {
         INDArray max = buf.logits.max(true, 1);                              // (T*B, 1)
         buf.logp.assign(buf.logits).subiColumnVector(max);
         Nd4j.getExecutioner().exec(new Exp(buf.logp, buf.dLogits));
@@ -243,11 +245,11 @@ public final class RecurrentModel {
     }
 
     /** Mean cross-entropy over scored rows: -sum(Yw * log p), Yw one-hot targets weighted 1/N. */
-    private static double meanLoss(Buffers buf) {
+    private static double meanLoss(ModelBuffers buf) {
         return -buf.logp.mul(buf.weightedTargets).sumNumber().doubleValue();
     }
 
-    private void backward(Buffers buf) {
+    private void backward(ModelBuffers buf) {
         // dL/dlogits = (softmax - onehot) / N on scored rows, 0 elsewhere
         Nd4j.getExecutioner().exec(new Exp(buf.logp, buf.dLogits));
         buf.dLogits.muliColumnVector(buf.rowWeights).subi(buf.weightedTargets);
@@ -258,92 +260,12 @@ public final class RecurrentModel {
         Nd4j.gemm(buf.oneHot, buf.dx, parameters.grad(EMBEDDING), true, false, 1.0, 0.0);
     }
 
-    private Buffers buffers(int steps, int batch) {
+    private ModelBuffers buffers(int steps, int batch) {
         if (steps < 1) {
             throw new IllegalArgumentException("the input is empty");
         }
-        return buffers.computeIfAbsent(((long) steps << 32) | batch, key -> new Buffers(steps, batch));
-    }
-
-    /** Everything one (T, B) shape needs, allocated once outside any workspace. */
-    private final class Buffers {
-        final int steps;
-        final int batch;
-        final RecurrentCell.Run run;
-        final INDArray oneHot;            // (T*B, V) input tokens, time-major
-        final INDArray x;                 // (T*B, E)
-        final INDArray dx;                // (T*B, E)
-        final INDArray logits;            // (T*B, V)
-        final INDArray logp;              // (T*B, V)
-        final INDArray dLogits;           // (T*B, V)
-        final INDArray weightedTargets;   // (T*B, V) one-hot targets times 1/N on scored rows
-        final INDArray rowWeights;        // (T*B, 1) 1/N on scored rows, 0 elsewhere
-
-        Buffers(int steps, int batch) {
-            this.steps = steps;
-            this.batch = batch;
-            DataType type = parameters.dataType();
-            long rows = (long) steps * batch;
-            int v = config.vocabSize();
-            run = cell.newRun(steps, batch);
-            oneHot = Workspaces.detached(type, rows, v);
-            x = Workspaces.detached(type, rows, config.embedSize());
-            dx = Workspaces.detached(type, rows, config.embedSize());
-            logits = Workspaces.detached(type, rows, v);
-            logp = Workspaces.detached(type, rows, v);
-            dLogits = Workspaces.detached(type, rows, v);
-            weightedTargets = Workspaces.detached(type, rows, v);
-            rowWeights = Workspaces.detached(type, rows, 1);
-        }
-
-        void loadTokens(int[] tokens) {
-            int[][] none = {new int[tokens.length]};
-            load(new SequenceBatch(new int[][]{tokens}, none, new boolean[][]{new boolean[tokens.length]}, none));
-        }
-
-        /** Writes the one-hot inputs, weighted targets and row weights; returns the scored count. */
-        int load(SequenceBatch batchData) {
-            int v = config.vocabSize();
-            int rows = steps * batch;
-            int scored = batchData.scoredCount();
-            double w = scored == 0 ? 0 : 1.0 / scored;
-            double[] hot = new double[rows * v];
-            double[] targets = new double[rows * v];
-            double[] weights = new double[rows];
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    int row = t * batch + b;
-                    hot[row * v + checkToken(batchData.inputs()[b][t])] = 1;
-                    if (batchData.scored()[b][t]) {
-                        targets[row * v + checkToken(batchData.targets()[b][t])] = w;
-                        weights[row] = w;
-                    }
-                }
-            }
-            put(oneHot, hot);
-            put(weightedTargets, targets);
-            put(rowWeights, weights);
-            return scored;
-        }
-
-        private int checkToken(int id) {
-            if (id < 0 || id >= config.vocabSize()) {
-                throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of "
-                        + config.vocabSize());
-            }
-            return id;
-        }
-
-        private void put(INDArray target, double[] values) {
-            if (target.dataType() == DataType.DOUBLE) {
-                target.data().setData(values);
-            } else {
-                float[] f = new float[values.length];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = (float) values[i];
-                }
-                target.data().setData(f);
-            }
-        }
+        return buffers.computeIfAbsent(((long) steps << 32) | batch,
+                key -> new ModelBuffers(cell, parameters.dataType(), config.vocabSize(), config.embedSize(), steps,
+                        batch));
     }
 }

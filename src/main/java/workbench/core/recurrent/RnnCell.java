@@ -53,7 +53,7 @@ public final class RnnCell extends RecurrentCell {
         dh.assign(0);
         for (int t = run.steps - 1; t >= 0; t--) {
             dh.addi(r.dOutputsAt[t]);                                 // total dL/dh_t
-            r.dHiddenTotalAt[t].assign(dh);
+            r.recordHiddenGradient(t, dh);
             INDArray h = run.hAt[t + 1];
             h.mul(h, r.scratch).rsubi(1.0);                        // tanh' = 1 - h_t^2
             dh.mul(r.scratch, r.dPreAt[t]);

@@ -6,12 +6,12 @@ package workbench.core.trace;
  */
 public enum GateKind {
     FORGET("Forget gate f", "1 keeps the cell state, 0 wipes it", 0, 1),
-    INPUT("Input gate i", "how much of the candidate is written into the cell", 0, 1),
-    OUTPUT("Output gate o", "how much of the cell state is shown as the hidden state", 0, 1),
-    CANDIDATE("Candidate", "the new content proposed at this step (tanh)", -1, 1),
-    CELL("Cell state c", "the LSTM's long-term memory (unbounded)", Double.NaN, Double.NaN),
-    RESET("Reset gate r", "how much of the old state the GRU's candidate may read", 0, 1),
-    UPDATE("Update gate z", "1 keeps the old hidden state, 0 takes the candidate", 0, 1);
+    INPUT("Input gate i", "how much of the candidate is written", 0, 1),
+    OUTPUT("Output gate o", "how much of the cell is shown as h", 0, 1),
+    CANDIDATE("Candidate", "new content proposed at this step", -1, 1),
+    CELL("Cell state c", "long-term memory (unbounded)", Double.NaN, Double.NaN),
+    RESET("Reset gate r", "how much old state the candidate reads", 0, 1),
+    UPDATE("Update gate z", "1 keeps the old state, 0 takes the new", 0, 1);
 
     private final String label;
     private final String meaning;

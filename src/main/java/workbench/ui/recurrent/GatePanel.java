@@ -88,42 +88,52 @@ final class GatePanel extends VBox {
             columns.add(SyntheticTask.tokenizer().tokenText(token));
         }
         fillStrip(trace, example, columns);
-        hiddenMap = heatmap("Hidden state h", trace.hidden(), columns, ColorScale.DIVERGING, -1.0, 1.0);
+        hiddenMap = heatmap(trace.hidden(), columns, ColorScale.DIVERGING, -1.0, 1.0);
         hiddenMap.setId(HIDDEN_HEATMAP_ID);
-        List<HeatmapCanvas> all = new ArrayList<>();
-        all.add(hiddenMap);
+        List<VBox> all = new ArrayList<>();
+        all.add(titled("Hidden state h", "what the layer above reads at each step", hiddenMap));
         for (GateSeries series : trace.gates()) {
             GateKind kind = series.kind();
-            HeatmapCanvas map = heatmap(kind.label() + " — " + kind.meaning(), series.values(), columns,
+            HeatmapCanvas map = heatmap(series.values(), columns,
                     kind.signed() ? ColorScale.DIVERGING : ColorScale.VIRIDIS,
                     kind.bounded() ? kind.lower() : null, kind.bounded() ? kind.upper() : null);
             map.setId("recurrent-heatmap-" + kind.name().toLowerCase(java.util.Locale.ROOT));
             gateMaps.put(kind, map);
-            all.add(map);
+            all.add(titled(kind.label(), kind.meaning(), map));
         }
         int perRow = all.size() <= 2 ? all.size() : (all.size() <= 4 ? 2 : 3);
         for (int i = 0; i < all.size(); i++) {
-            HeatmapCanvas map = all.get(i);
-            GridPane.setHgrow(map, Priority.ALWAYS);
-            GridPane.setVgrow(map, Priority.ALWAYS);
-            maps.add(map, i % perRow, i / perRow);
+            VBox box = all.get(i);
+            GridPane.setHgrow(box, Priority.ALWAYS);
+            GridPane.setVgrow(box, Priority.ALWAYS);
+            maps.add(box, i % perRow, i / perRow);
         }
     }
 
-    private HeatmapCanvas heatmap(String title, float[][] values, List<String> columns, ColorScale scale,
-                                  Double min, Double max) {
+    private static VBox titled(String title, String meaning, HeatmapCanvas map) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("gate-title");
+        Label hint = new Label(meaning);
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox box = new VBox(2, heading, hint, map);
+        VBox.setVgrow(map, Priority.ALWAYS);
+        return box;
+    }
+
+    private HeatmapCanvas heatmap(float[][] values, List<String> columns, ColorScale scale, Double min, Double max) {
         HeatmapCanvas map = new HeatmapCanvas(themes);
         List<String> rows = new ArrayList<>();
         for (int u = 0; u < values.length; u++) {
             rows.add(String.valueOf(u));
         }
         map.setData(values, rows, columns);
-        map.setTitles("unit", title);
+        map.setTitles("hidden unit", "");
         map.setColorScale(scale);
         map.setRange(min, max);
         map.setValueFormat("%.3f");
-        map.setPrefSize(380, 260);
-        map.setMinSize(220, 180);
+        map.setPrefSize(360, 240);
+        map.setMinSize(220, 160);
         return map;
     }
 

@@ -73,6 +73,14 @@ final class RecurrentCharts {
             if (comparison == null) {
                 return;
             }
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            if (x.isAutoRanging()) {
+                x.setAutoRanging(false);
+                x.setMinorTickVisible(false);
+            }
+            x.setLowerBound(0);
+            x.setUpperBound(comparison.settings().steps());
+            x.setTickUnit(niceStep(comparison.settings().steps()));
             for (CellKind cell : comparison.cells()) {
                 TrainingLog log = comparison.log(cell);
                 int from = pulled.get(cell);
@@ -87,6 +95,10 @@ final class RecurrentCharts {
             }
         }
 
+        boolean isEmpty() {
+            return series.values().stream().allMatch(s -> s.getData().isEmpty());
+        }
+
         XYChart.Series<Number, Number> series(CellKind cell) {
             return series.get(cell);
         }
@@ -95,7 +107,7 @@ final class RecurrentCharts {
     /** Test accuracy at each dependency distance, with chance level. */
     static LineChart<Number, Number> accuracyChart(String id) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("dependency distance (steps back to the needed token)");
+        x.setLabel("dependency distance (steps)");
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis(0, 1.0, 0.1);
         y.setLabel("test accuracy");
@@ -110,6 +122,12 @@ final class RecurrentCharts {
         }
         int min = result.settings().task().task().minDistance();
         int max = result.settings().task().maxDistance();
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
+        x.setLowerBound(min);
+        x.setUpperBound(Math.max(min + 1, max));
+        x.setTickUnit(niceStep(max - min));
         for (CellKind cell : ORDER) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(cell.label());
@@ -135,8 +153,12 @@ final class RecurrentCharts {
     static LineChart<Number, Number> gradientChart(String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("steps back in time from the scored position");
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
         NumberAxis y = LogTicks.decades("‖∂loss/∂x‖, relative to the scored step (log scale)", -8, 0);
-        return chart(x, y, id, "gradient-chart");
+        LineChart<Number, Number> chart = chart(x, y, id, "gradient-chart");
+        chart.setHorizontalZeroLineVisible(false);    // 0 on this axis is 10^0, not a special value
+        return chart;
     }
 
     static void showGradients(LineChart<Number, Number> chart, ComparisonResult result, boolean trained) {
@@ -146,6 +168,7 @@ final class RecurrentCharts {
         }
         double lowest = 0;
         double highest = 0;
+        int furthest = 1;
         for (CellKind cell : ORDER) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(cell.label());
@@ -153,6 +176,7 @@ final class RecurrentCharts {
             if (outcome != null) {
                 GradientFlowTrace flow = trained ? outcome.flowTrained() : outcome.flowAtInit();
                 double[] relative = flow.relativeInputNorms();
+                furthest = Math.max(furthest, relative.length - 1);
                 for (int k = 0; k < relative.length; k++) {
                     if (relative[k] > 0) {      // exact zeros (float underflow) have no place on a log axis
                         double v = LogTicks.log10(relative[k]);
@@ -164,17 +188,37 @@ final class RecurrentCharts {
             }
             chart.getData().add(s);
         }
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        x.setLowerBound(0);
+        x.setUpperBound(furthest);
+        x.setTickUnit(niceStep(furthest));
         NumberAxis y = (NumberAxis) chart.getYAxis();
         y.setLowerBound(Math.min(-1, Math.floor(lowest)));
         y.setUpperBound(Math.max(0, Math.ceil(highest)));
         y.setTickUnit(Math.max(1, Math.ceil((y.getUpperBound() - y.getLowerBound()) / 12)));
     }
 
+    /** 1, 2, 5, 10, 20, ... whichever gives at most about 12 ticks over {@code range}. */
+    static double niceStep(double range) {
+        double[] steps = {1, 2, 5};
+        double scale = 1;
+        while (true) {
+            for (double s : steps) {
+                if (range / (s * scale) <= 12) {
+                    return s * scale;
+                }
+            }
+            scale *= 10;
+        }
+    }
+
     /** Time of one forward pass against sequence length, both on log scales. */
     static LineChart<Number, Number> timingChart(String id) {
         NumberAxis x = LogTicks.powersOfTwo("sequence length T (log scale)", 3, 9);
         NumberAxis y = LogTicks.decades("time of one forward pass, ms (log scale)", -2, 3);
-        return chart(x, y, id, "timing-chart");
+        LineChart<Number, Number> chart = chart(x, y, id, "timing-chart");
+        chart.setHorizontalZeroLineVisible(false);
+        return chart;
     }
 
     static void showTiming(LineChart<Number, Number> chart, ForwardTiming.Result timing) {

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import workbench.concurrent.TaskHandle;
 import workbench.core.recurrent.CellKind;
@@ -76,7 +77,7 @@ public final class RecurrentPage implements LabPage {
 
     private final RecurrentViewModel model;
     private final BorderPane view = new BorderPane();
-    private final VBox controls = new VBox();
+    private final RecurrentControls controls;
     private final TabPane tabs = new TabPane();
     private final RecurrentCharts.LossCurves losses = new RecurrentCharts.LossCurves(LOSS_CHART_ID);
     private final LineChart<Number, Number> accuracy = RecurrentCharts.accuracyChart(ACCURACY_CHART_ID);
@@ -87,7 +88,8 @@ public final class RecurrentPage implements LabPage {
     private final TimingTable timingTable = new TimingTable();
     private final ToggleGroup gateCells = new ToggleGroup();
     private final ToggleGroup flowWhen = new ToggleGroup();
-    private final ProgressBar progress = new ProgressBar(0);
+    private final Label lossPlaceholder = new Label("Press Train: the loss curves of the three cells grow here.");
+    private final Label accuracyPlaceholder = new Label("After training, test accuracy at each distance appears here.");
     private final AnimationTimer frames;
 
     public RecurrentPage(LabContext context) {
@@ -97,7 +99,7 @@ public final class RecurrentPage implements LabPage {
                 RecurrentPage.class.getResource("/workbench/ui/recurrent.css")).toExternalForm());
         view.getStyleClass().add("recurrent-view");
         buildView();
-        buildControls();
+        this.controls = new RecurrentControls(model);
         model.result.addListener((obs, old, now) -> showResult(now));
         model.traces.addListener((obs, old, now) -> showGates());
         model.gateCell.addListener((obs, old, now) -> {
@@ -123,11 +125,13 @@ public final class RecurrentPage implements LabPage {
         Label description = new Label();
         description.getStyleClass().add("hint");
         description.setWrapText(true);
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.task.get().label() + ": " + model.task.get().description(), model.task));
         Label status = new Label();
         status.setId(STATUS_ID);
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(model.status);
         VBox top = new VBox(4, title, description, status);
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -135,11 +139,17 @@ public final class RecurrentPage implements LabPage {
         GridPane training = new GridPane();
         training.setHgap(10);
         training.setVgap(10);
-        training.add(losses.chart, 0, 0);
-        training.add(accuracy, 1, 0);
-        GridPane.setHgrow(losses.chart, Priority.ALWAYS);
-        GridPane.setHgrow(accuracy, Priority.ALWAYS);
-        GridPane.setVgrow(losses.chart, Priority.ALWAYS);
+        StackPane lossBox = new StackPane(losses.chart, lossPlaceholder);
+        StackPane accuracyBox = new StackPane(accuracy, accuracyPlaceholder);
+        lossPlaceholder.getStyleClass().add("empty-state");
+        accuracyPlaceholder.getStyleClass().add("empty-state");
+        lossPlaceholder.setMouseTransparent(true);
+        accuracyPlaceholder.setMouseTransparent(true);
+        training.add(lossBox, 0, 0);
+        training.add(accuracyBox, 1, 0);
+        GridPane.setHgrow(lossBox, Priority.ALWAYS);
+        GridPane.setHgrow(accuracyBox, Priority.ALWAYS);
+        GridPane.setVgrow(lossBox, Priority.ALWAYS);
         HBox bottom = new HBox(24, summary, new TransformerSlot(TRANSFORMER_TRAINING_SLOT_ID,
                 "Transformer, same task and budget",
                 "Its loss curve and accuracy against distance will be drawn beside the three cells here."));
@@ -148,6 +158,7 @@ public final class RecurrentPage implements LabPage {
         training.setPadding(new Insets(8));
 
         HBox cellChoice = new HBox(6, new Label("Cell:"));
+        cellChoice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (CellKind cell : RecurrentCharts.ORDER) {
             ToggleButton b = new ToggleButton(cell.label());
             b.setId("recurrent-gates-" + cell.name().toLowerCase(Locale.ROOT));
@@ -166,14 +177,16 @@ public final class RecurrentPage implements LabPage {
         Label gateHint = new Label("Columns are time steps, rows are hidden units. Watch the LSTM's forget gate "
                 + "stay open (near 1) to carry a token, then close; and the GRU's update gate keep the old state.");
         gateHint.setWrapText(true);
+        gateHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         gateHint.getStyleClass().add("hint");
         VBox gateColumn = new VBox(8, cellChoice, gateHint, gates);
         VBox.setVgrow(gates, Priority.ALWAYS);
         TransformerSlot attentionSlot = new TransformerSlot(TRANSFORMER_ATTENTION_SLOT_ID,
-                "Transformer attention for this input",
+                "Transformer attention",
                 "The attention map of the transformer trained on this task, for the same input.");
         attentionSlot.setPrefWidth(230);
-        attentionSlot.setMinWidth(180);
+        attentionSlot.setMinWidth(190);
+        attentionSlot.setMaxWidth(260);
         HBox gateTab = new HBox(12, gateColumn, attentionSlot);
         HBox.setHgrow(gateColumn, Priority.ALWAYS);
         gateTab.setPadding(new Insets(8));
@@ -190,19 +203,25 @@ public final class RecurrentPage implements LabPage {
                 + "with respect to the input at every earlier step. Through the simple RNN the gradient shrinks "
                 + "by a factor at every step back; the LSTM's cell state and the GRU's update gate let it through.");
         flowHint.setWrapText(true);
+        flowHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         flowHint.getStyleClass().add("hint");
-        VBox gradientTab = new VBox(8, new HBox(12, new Label("Models:"), trained, init), flowHint, gradients);
+        HBox when = new HBox(12, new Label("Models:"), trained, init);
+        when.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox gradientTab = new VBox(8, when, flowHint, gradients);
         VBox.setVgrow(gradients, Priority.ALWAYS);
         gradientTab.setPadding(new Insets(8));
 
-        Button measure = new Button("Measure");
+        Button measure = new Button("_Measure");
+        measure.setMnemonicParsing(true);
         measure.setId(MEASURE_ID);
         measure.setOnAction(e -> model.measureTiming());
         measure.disableProperty().bind(model.timingRunning);
+        measure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label timingHint = new Label("One forward pass of one layer of width H (the hidden size) on one sequence. "
                 + "A recurrent layer takes T steps one after another; attention handles all T positions in a few "
                 + "large matrix products, so its time grows far more slowly until T x T scores dominate.");
         timingHint.setWrapText(true);
+        timingHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         timingHint.getStyleClass().add("hint");
         HBox timingBottom = new HBox(24, timingTable, new TransformerSlot(TRANSFORMER_TIMING_SLOT_ID,
                 "The full transformer", "One forward pass of the whole trained transformer will be timed here."));
@@ -227,109 +246,6 @@ public final class RecurrentPage implements LabPage {
         return tab;
     }
 
-    private void buildControls() {
-        ChoiceBox<SyntheticTask> task = new ChoiceBox<>();
-        task.setId(TASK_ID);
-        task.getItems().setAll(SyntheticTask.values());
-        task.valueProperty().bindBidirectional(model.task);
-        Slider distance = new Slider(1, SyntheticTaskSpec.MAX_DISTANCE, model.distance.get());
-        distance.setId(DISTANCE_ID);
-        distance.setMajorTickUnit(16);
-        distance.setShowTickMarks(true);
-        distance.setShowTickLabels(true);
-        distance.setSnapToTicks(false);
-        distance.setBlockIncrement(1);
-        distance.valueProperty().addListener((obs, old, now) -> {
-            int d = Math.max(model.task.get().minDistance(), (int) Math.round(now.doubleValue()));
-            model.distance.set(d);
-        });
-        model.distance.addListener((obs, old, now) -> distance.setValue(now.intValue()));
-        Label distanceValue = new Label();
-        distanceValue.textProperty().bind(model.distance.asString("longest distance: %d steps"));
-        Spinner<Integer> symbols = spinner(SYMBOLS_ID, 2, SyntheticTask.MAX_SYMBOLS, 1, model.symbols.get());
-        symbols.valueProperty().addListener((obs, old, now) -> model.symbols.set(now));
-        model.symbols.addListener((obs, old, now) -> symbols.getValueFactory().setValue(now.intValue()));
-
-        ChoiceBox<Integer> hidden = new ChoiceBox<>();
-        hidden.setId(HIDDEN_ID);
-        hidden.getItems().setAll(HIDDEN_SIZES);
-        hidden.setValue(model.hidden.get());
-        hidden.valueProperty().addListener((obs, old, now) -> model.hidden.set(now));
-        model.hidden.addListener((obs, old, now) -> hidden.setValue(now.intValue()));
-        Spinner<Integer> steps = spinner(STEPS_ID, 10, 5000, 10, model.steps.get());
-        steps.valueProperty().addListener((obs, old, now) -> model.steps.set(now));
-        model.steps.addListener((obs, old, now) -> steps.getValueFactory().setValue(now.intValue()));
-        Spinner<Integer> seed = spinner(SEED_ID, 0, 9999, 1, model.seed.get());
-        seed.valueProperty().addListener((obs, old, now) -> model.seed.set(now));
-        model.seed.addListener((obs, old, now) -> seed.getValueFactory().setValue(now.intValue()));
-        Label budget = new Label();
-        budget.getStyleClass().add("hint");
-        budget.setWrapText(true);
-        budget.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Same budget for all three: " + model.steps.get() + " AdamW steps of 32 sequences, learning "
-                        + "rate 0.01, embedding 16, hidden " + model.hidden.get() + ", seed " + model.seed.get() + ".",
-                model.steps, model.hidden, model.seed));
-
-        Button train = new Button("Train");
-        train.setId(TRAIN_ID);
-        train.setDefaultButton(true);
-        train.setOnAction(e -> model.train());
-        train.disableProperty().bind(model.training);
-        Button cancel = new Button("Cancel");
-        cancel.setId(CANCEL_ID);
-        cancel.setOnAction(e -> model.cancelTraining());
-        cancel.disableProperty().bind(model.training.not());
-        progress.setId(PROGRESS_ID);
-        progress.setMaxWidth(Double.MAX_VALUE);
-
-        Spinner<Integer> example = spinner(EXAMPLE_ID, 0, 999, 1, model.example.get());
-        example.valueProperty().addListener((obs, old, now) -> model.example.set(now));
-        model.example.addListener((obs, old, now) -> example.getValueFactory().setValue(now.intValue()));
-        TextField input = new TextField();
-        input.setId(INPUT_ID);
-        input.setPromptText("characters from " + SyntheticTask.VOCABULARY);
-        input.textProperty().bindBidirectional(model.input);
-        input.setOnAction(e -> model.refreshTraces());
-        input.focusedProperty().addListener((obs, was, is) -> {
-            if (!is) {
-                model.refreshTraces();
-            }
-        });
-        Label problem = new Label();
-        problem.setId(INPUT_PROBLEM_ID);
-        problem.setWrapText(true);
-        problem.getStyleClass().add("input-problem");
-        problem.textProperty().bind(model.inputProblem);
-
-        controls.getStyleClass().add("controls-box");
-        controls.getChildren().addAll(
-                section("Task"), task, distanceValue, distance, labelled("Symbols (chance = 1/n)", symbols),
-                section("Models"), labelled("Hidden size H", hidden), labelled("Training steps", steps),
-                labelled("Seed", seed), budget, new HBox(8, train, cancel), progress,
-                section("Input for the gates"), labelled("Example", example), input, problem,
-                new Label("Press Enter to trace a typed input."));
-    }
-
-    private static Spinner<Integer> spinner(String id, int min, int max, int step, int value) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, Math.min(max, value)), step);
-        spinner.setId(id);
-        spinner.setEditable(false);    // arrows only: no text to mistype
-        spinner.setPrefWidth(110);
-        return spinner;
-    }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
-    }
-
-    private static HBox labelled(String text, Node control) {
-        Label label = new Label(text);
-        label.setMinWidth(140);
-        return new HBox(8, label, control);
-    }
-
     private static void selectToggle(ToggleGroup group, Object data) {
         group.getToggles().stream().filter(t -> t.getUserData() == data).findFirst()
                 .ifPresent(t -> t.setSelected(true));
@@ -339,14 +255,16 @@ public final class RecurrentPage implements LabPage {
     void frame() {
         RecurrentComparison live = model.live();
         losses.pull(live != null ? live : model.comparison.get());
+        lossPlaceholder.setVisible(losses.isEmpty());
+        accuracyPlaceholder.setVisible(model.result.get() == null);
         TaskHandle handle = model.training.get() ? model.trainingHandle() : model.timingHandle();
         if (handle != null && !handle.isDone()) {
-            progress.setProgress(handle.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : handle.progress());
+            controls.progress.setProgress(handle.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : handle.progress());
             if (model.training.get() && handle.message() != null && !handle.message().isEmpty()) {
                 model.status.set(handle.message());
             }
         } else if (!model.training.get() && !model.timingRunning.get()) {
-            progress.setProgress(model.result.get() != null ? 1 : 0);
+            controls.progress.setProgress(model.result.get() != null ? 1 : 0);
         }
     }
 

@@ -152,8 +152,12 @@ public final class RecurrentViewModel {
         }, trained -> {
             comparison.set(trained.run());
             result.set(trained.result());
-            traces.set(trained.traces());
             training.set(false);
+            if (text.equals(input.get())) {
+                traces.set(trained.traces());
+            } else {
+                refreshTraces();      // the input was changed while the models trained
+            }
             status.set("Trained " + trained.result().settings().steps() + " steps, seed "
                     + trained.result().settings().seed() + ".");
         }, error -> {

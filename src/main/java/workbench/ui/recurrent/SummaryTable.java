@@ -22,6 +22,7 @@ final class SummaryTable extends GridPane {
         getStyleClass().add("summary-table");
         setHgap(18);
         setVgap(4);
+        setMinWidth(USE_PREF_SIZE);
         for (int c = 0; c < HEADERS.length; c++) {
             Label h = new Label(HEADERS[c]);
             h.getStyleClass().add("summary-header");

@@ -18,6 +18,7 @@ final class TimingTable extends GridPane {
         getStyleClass().add("summary-table");
         setHgap(18);
         setVgap(4);
+        setMinWidth(USE_PREF_SIZE);
         show(null);
     }
 
@@ -61,6 +62,7 @@ final class TimingTable extends GridPane {
         Label note = new Label("Width H = " + result.width() + "; median of " + RecurrentViewModel.TIMING_REPEATS
                 + " runs each, measured on this computer.");
         note.getStyleClass().add("hint");
+        note.setMinWidth(USE_PREF_SIZE);
         add(note, 0, row, headers.length, 1);
     }
 }

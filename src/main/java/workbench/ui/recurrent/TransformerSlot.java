@@ -20,12 +20,15 @@ final class TransformerSlot extends VBox {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
         heading.setWrapText(true);
+        heading.setMinHeight(USE_PREF_SIZE);
         Label what = new Label(plan);
         what.setWrapText(true);
         what.getStyleClass().add("hint");
+        what.setMinHeight(USE_PREF_SIZE);
         Label status = new Label(NOT_YET);
         status.setWrapText(true);
         status.getStyleClass().add("transformer-slot-status");
+        status.setMinHeight(USE_PREF_SIZE);
         getChildren().addAll(heading, what, status);
     }
 }

@@ -114,8 +114,10 @@ class BpttGradientCheckTest {
             assertEquals(numeric, flow.inputGradientNorm()[t], ABS_TOL + REL_TOL * numeric, kind + " step " + t);
             if (t > position) {
                 assertEquals(0.0, flow.inputGradientNorm()[t], 0.0, "later inputs cannot affect an earlier loss");
+                assertEquals(0.0, flow.hiddenGradientNorm()[t], 0.0, "nor later hidden states");
             } else {
                 assertTrue(flow.inputGradientNorm()[t] > 0, "step " + t + " feeds the loss at " + position);
+                assertTrue(flow.hiddenGradientNorm()[t] > 0, "h_" + t + " feeds the loss at " + position);
             }
         }
     }

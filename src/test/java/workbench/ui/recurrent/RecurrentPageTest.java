@@ -5,6 +5,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
@@ -57,10 +58,11 @@ class RecurrentPageTest {
     private Stage stage;
     private RecurrentPage page;
     private TaskRunner runner;
+    private ThemeManager themes;
 
     private void open(TaskRunner tasks) throws Exception {
         runner = tasks;
-        ThemeManager themes = new ThemeManager(Theme.LIGHT);
+        themes = new ThemeManager(Theme.LIGHT);
         Notifier quiet = new Notifier() {
             @Override
             public void info(String message) {
@@ -79,8 +81,11 @@ class RecurrentPageTest {
         FxToolkit.setupStage(s -> {
             page = new RecurrentPage(new LabContext(tasks, themes, quiet));
             BorderPane root = new BorderPane(page.view());
-            root.setRight(page.controls());
-            Scene scene = new Scene(root, 1500, 950);
+            ScrollPane side = new ScrollPane(page.controls());
+            side.setFitToWidth(true);
+            side.setPrefViewportWidth(320);
+            root.setRight(side);
+            Scene scene = new Scene(root, 1430, 1000);
             themes.attach(scene);
             s.setScene(scene);
             s.show();
@@ -107,7 +112,7 @@ class RecurrentPageTest {
     private void shot(String name) {
         robot.interact(() -> {
             try {
-                Exports.savePng(page.view(), SHOTS.resolve(name + ".png"), Theme.LIGHT.background());
+                Exports.savePng(stage.getScene().getRoot(), SHOTS.resolve(name + ".png"), themes.theme().background());
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }
@@ -206,6 +211,12 @@ class RecurrentPageTest {
         assertEquals(Math.log10(relative[3]), back.getYValue().doubleValue(), 1e-12);
         shot("recurrent-gradients");
         assertFalse(page.table().isEmpty());
+        robot.interact(() -> themes.setTheme(Theme.DARK));
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        shot("recurrent-training-dark");
+        robot.interact(() -> themes.setTheme(Theme.PROJECTOR));
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        shot("recurrent-gates-projector");
     }
 
     @Test

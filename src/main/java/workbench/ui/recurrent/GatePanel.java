@@ -47,9 +47,9 @@ final class GatePanel extends VBox {
         strip.setId(STRIP_ID);
         strip.getStyleClass().add("sequence-strip");
         ScrollPane stripScroll = new ScrollPane(strip);
-        stripScroll.setFitToHeight(true);
         stripScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        stripScroll.setMinHeight(92);
+        stripScroll.prefViewportHeightProperty().bind(strip.heightProperty());
+        stripScroll.setMinHeight(USE_PREF_SIZE);     // all four rows stay visible at every font size
         maps.setHgap(8);
         maps.setVgap(8);
         VBox.setVgrow(maps, Priority.ALWAYS);

@@ -223,6 +223,11 @@ public final class RecurrentViewModel {
     public void reset() {
         cancelTraining();
         cancelTiming();
+        live = null;
+        comparison.set(null);      // first, so the setting changes below trace nothing
+        result.set(null);
+        traces.set(Map.of());
+        timing.set(null);
         task.set(DEFAULT_TASK);
         distance.set(DEFAULT_DISTANCE);
         symbols.set(DEFAULT_SYMBOLS);
@@ -231,11 +236,6 @@ public final class RecurrentViewModel {
         seed.set(DEFAULT_SEED);
         example.set(0);
         gateCell.set(CellKind.LSTM);
-        live = null;
-        comparison.set(null);
-        result.set(null);
-        traces.set(Map.of());
-        timing.set(null);
         status.set("Choose a task and press Train.");
         refreshExample();
     }

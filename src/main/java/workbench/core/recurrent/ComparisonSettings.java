@@ -46,10 +46,6 @@ public record ComparisonSettings(SyntheticTaskSpec task, int embedSize, int hidd
         return new RecurrentConfig(cell, task.vocabSize(), embedSize, hiddenSize, seed);
     }
 
-    public ComparisonSettings withTask(SyntheticTaskSpec value) {
-        return new ComparisonSettings(value, embedSize, hiddenSize, steps, batchSize, learningRate, seed);
-    }
-
     public ComparisonSettings withSteps(int value) {
         return new ComparisonSettings(task, embedSize, hiddenSize, value, batchSize, learningRate, seed);
     }

@@ -15,18 +15,4 @@ public record GateSeries(GateKind kind, float[][] values) {
     public int steps() {
         return values.length == 0 ? 0 : values[0].length;
     }
-
-    /** The mean over units at each step, (T). */
-    public float[] meanOverUnits() {
-        int steps = steps();
-        float[] out = new float[steps];
-        for (int t = 0; t < steps; t++) {
-            double sum = 0;
-            for (float[] unit : values) {
-                sum += unit[t];
-            }
-            out[t] = units() == 0 ? 0 : (float) (sum / units());
-        }
-        return out;
-    }
 }

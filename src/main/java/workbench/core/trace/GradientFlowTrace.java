@@ -15,11 +15,6 @@ package workbench.core.trace;
 public record GradientFlowTrace(String cell, int[] tokens, int lossPosition, double loss,
                                 float[] inputGradientNorm, float[] hiddenGradientNorm) {
 
-    /** ||dL/dx|| at {@code stepsBack} steps before the loss position (0 = the position itself). */
-    public float inputNormStepsBack(int stepsBack) {
-        return inputGradientNorm[lossPosition - stepsBack];
-    }
-
     /**
      * (lossPosition + 1) values: element k is ||dL/dx|| k steps back divided by its value at the
      * loss position, the fraction of the gradient that reaches k steps into the past (0 when the

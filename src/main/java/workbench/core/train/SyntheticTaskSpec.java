@@ -88,12 +88,4 @@ public record SyntheticTaskSpec(SyntheticTask task, int maxDistance, int symbols
         }
         return batches;
     }
-
-    public SyntheticTaskSpec withTask(SyntheticTask value) {
-        return new SyntheticTaskSpec(value, Math.max(value.minDistance(), maxDistance), symbols);
-    }
-
-    public SyntheticTaskSpec withMaxDistance(int value) {
-        return new SyntheticTaskSpec(task, value, symbols);
-    }
 }

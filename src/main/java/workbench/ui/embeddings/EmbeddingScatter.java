@@ -140,6 +140,10 @@ final class EmbeddingScatter extends CanvasPane {
         redraw();
     }
 
+    String emptyMessage() {
+        return emptyMessage;
+    }
+
     void setOnPick(BiConsumer<Integer, Boolean> handler) {
         onPick = handler;
     }
@@ -405,17 +409,31 @@ final class EmbeddingScatter extends CanvasPane {
             boolean strong = i == selected || i == compare;
             double size = strong ? theme.fontSize(15) : theme.fontSize(13);
             String text = EmbeddingsPage.visible(projection.labels().get(i));
-            double x = screenX[i] + r[i] + 3;
-            double y = screenY[i] - r[i];
-            double[] box = {x - 1, y - size * 0.6, x + size * 0.62 * text.length() + 1, y + size * 0.6};
-            boolean clash = taken.stream().anyMatch(t -> box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]);
-            if (clash && !isMarked(i)) {
+            double w = size * 0.62 * text.length() + 2;
+            double h = size * 1.2;
+            double gap = r[i] + 3;
+            // Right above the point, then right below, left above, left below: the first free place.
+            double[][] places = {{gap, -gap}, {gap, gap}, {-gap - w, -gap}, {-gap - w, gap}};
+            double[] chosen = null;
+            for (double[] place : places) {
+                double x = screenX[i] + place[0];
+                double y = screenY[i] + place[1];
+                double[] box = {x - 1, y - h / 2, x + w, y + h / 2};
+                if (taken.stream().noneMatch(t -> box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) {
+                    chosen = box;
+                    break;
+                }
+            }
+            if (chosen == null && !isMarked(i)) {
                 continue;
             }
-            taken.add(box);
+            if (chosen == null) {
+                chosen = new double[]{screenX[i] + gap - 1, screenY[i] - gap - h / 2, screenX[i] + gap + w, screenY[i] - gap + h / 2};
+            }
+            taken.add(chosen);
             g.setFont(strong ? bold : font);
             g.setFill(i == selected ? theme.accent() : theme.foreground());
-            g.fillText(text, x, y);
+            g.fillText(text, chosen[0] + 1, (chosen[1] + chosen[3]) / 2);
         }
     }
 

@@ -135,6 +135,7 @@ public final class EmbeddingsPage implements LabPage {
     private void buildControls() {
         controls.getStyleClass().add("controls-box");
         layerBox.setId(LAYER_ID);
+        layerBox.setMaxWidth(Double.MAX_VALUE);
         layerBox.setConverter(converter(this::layerName));
         layerBox.getItems().setAll(TABLE);
         layerBox.setValue(TABLE);
@@ -197,10 +198,16 @@ public final class EmbeddingsPage implements LabPage {
         dragHint.getStyleClass().add("hint");
         controls.getChildren().addAll(
                 section("What to show"), layerBox,
-                new Label("Prompt (shared with the other labs)"), promptField, promptStatus,
+                wrapped("Prompt (shared with the other labs)"), promptField, promptStatus,
                 section("View"), new HBox(12, twoD, threeD), new Label("Colour by"), coloring, resetView, dragHint,
                 section("Tokens"), new Label("Token"), tokenBox, new Label("Compare with"), compareBox,
                 new Label("Neighbours listed"), neighbourCount);
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 
     private static Label section(String text) {
@@ -374,7 +381,7 @@ public final class EmbeddingsPage implements LabPage {
                 tokenBox.getItems().clear();
                 compareBox.getItems().clear();
                 side.show(null, 0, -1, -1, List.of());
-                status.setText(emptyMessage());
+                status.setText("");  // the canvas says what is missing
                 if (promptProblem != null) {
                     promptStatus.setText(promptProblem);
                 }

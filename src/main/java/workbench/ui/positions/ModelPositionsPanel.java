@@ -105,7 +105,7 @@ final class ModelPositionsPanel extends GridPane {
         why.getStyleClass().add("hint");
         why.setMinHeight(Label.USE_PREF_SIZE);
         VBox off = new VBox(6, promptRow, charts, summary, why);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.NEVER);
         off.setMinSize(0, 0);
 
         setHgap(8);
@@ -124,7 +124,7 @@ final class ModelPositionsPanel extends GridPane {
             c.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(c);
         }
-        getRowConstraints().addAll(SinusoidalPanel.rows(48), SinusoidalPanel.rows(52));
+        getRowConstraints().addAll(SinusoidalPanel.rows(42), SinusoidalPanel.rows(58));
         context.models().modelProperty().addListener(modelListener);
         showLoading();
     }

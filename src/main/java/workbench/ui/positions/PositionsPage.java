@@ -193,11 +193,16 @@ public final class PositionsPage implements LabPage {
         Label ropeHint = new Label("q and k are random vectors of size d_model, drawn with the seed shown.");
         ropeHint.setWrapText(true);
         ropeHint.getStyleClass().add("hint");
+        Label modelHint = new Label("The Learned tab shows the trained model's own table (its context × its width); "
+                + "of these controls it follows only the similarity measure.");
+        modelHint.setWrapText(true);
+        modelHint.getStyleClass().add("hint");
         controls.getChildren().addAll(
                 section("Encoding"), positionsLabel, positions, dLabel, dModel, baseLabel, logBase,
                 new Label("Similarity of positions"), measure,
                 new Label("Dimensions drawn as waves"), dims, dimsProblem,
-                section("RoPE"), mLabel, ropeM, nLabel, ropeN, pairLabel, ropePair, seedLabel, reseed, ropeHint);
+                section("RoPE"), mLabel, ropeM, nLabel, ropeN, pairLabel, ropePair, seedLabel, reseed, ropeHint,
+                section("Learned / positions off"), modelHint);
     }
 
     private static Label section(String text) {

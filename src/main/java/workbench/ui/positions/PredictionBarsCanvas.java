@@ -28,6 +28,7 @@ final class PredictionBarsCanvas extends CanvasPane {
     PredictionBarsCanvas(ThemeManager themes) {
         super(themes);
         getStyleClass().add("prediction-bars");
+        themes.themeProperty().addListener((o, a, b) -> requestLayout());  // the height follows the text size
     }
 
     /** Shows {@code top}, most likely first; the token with id {@code markedId} is drawn in the accent colour. */
@@ -49,6 +50,12 @@ final class PredictionBarsCanvas extends CanvasPane {
 
     List<TokenProbability> bars() {
         return bars;
+    }
+
+    /** Tall enough for eight bars at the theme's text size. */
+    @Override
+    protected double computePrefHeight(double width) {
+        return 8 * theme().fontSize(13) * 2.2;
     }
 
     /** How a probability is written on a bar; tests compare against it. */

@@ -68,7 +68,7 @@ class EmbeddingsPageTest {
     @Test
     void waitsForTheModelThenShowsTheTableWithCoresNeighbours() {
         assertNull(page.current());
-        assertTrue(page.statusText().startsWith("Loading the trained model"), page.statusText());
+        assertTrue(page.scatter().emptyMessage().startsWith("Loading the trained model"), page.scatter().emptyMessage());
         loadModel();
         EmbeddingProjection shown = page.current();
         assertEquals(62, shown.size());

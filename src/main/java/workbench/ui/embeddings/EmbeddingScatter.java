@@ -18,7 +18,6 @@ import workbench.ui.common.ThemeManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -289,8 +288,10 @@ final class EmbeddingScatter extends CanvasPane {
             drawPaths(g, theme, sx, sy, n, s);
         }
         drawPoints(g, theme, v[stage], n);
-        drawLegend(g, theme, width, legendHeight);
-        drawHover(g, theme, height);
+        ScatterLegend.drawLegend(g, theme, coloring, projection.size(), width, legendHeight);
+        if (hover >= 0 && hover < projection.size()) {
+            ScatterLegend.drawHover(g, theme, projection, stage, hover, height);
+        }
     }
 
     private void drawAxes(GraphicsContext g, Theme theme, double ox, double oy, double scale, double reach,
@@ -305,9 +306,9 @@ final class EmbeddingScatter extends CanvasPane {
             g.strokeLine(ox, 0, ox, height);
             // Axis names sit in the corners, away from the points: PC1 bottom right, PC2 top left.
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(axisName(0, ratios) + " →", width - 8, height - theme.fontSize(12));
+            g.fillText(ScatterLegend.axisName(0, ratios) + " →", width - 8, height - theme.fontSize(12));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("↑ " + axisName(1, ratios), 8, margin + theme.fontSize(13) * 2.2);
+            g.fillText("↑ " + ScatterLegend.axisName(1, ratios), 8, margin + theme.fontSize(13) * 2.2);
             return;
         }
         float[][] axes = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
@@ -317,13 +318,10 @@ final class EmbeddingScatter extends CanvasPane {
             double ex = ox + end[0] * scale;
             double ey = oy - end[1] * scale;
             g.strokeLine(ox - (ex - ox), oy - (ey - oy), ex, ey);
-            g.fillText(axisName(a, ratios), ex + Math.signum(ex - ox) * theme.fontSize(14), ey + Math.signum(ey - oy) * theme.fontSize(9));
+            g.fillText(ScatterLegend.axisName(a, ratios), ex + Math.signum(ex - ox) * theme.fontSize(14), ey + Math.signum(ey - oy) * theme.fontSize(9));
         }
     }
 
-    private static String axisName(int axis, double[] ratios) {
-        return axis < ratios.length ? String.format(Locale.ROOT, "PC%d (%.0f%%)", axis + 1, 100 * ratios[axis]) : "";
-    }
 
     private void drawPaths(GraphicsContext g, Theme theme, double[][] sx, double[][] sy, int n, int s) {
         for (int pass = 0; pass < 2; pass++) {
@@ -449,52 +447,4 @@ final class EmbeddingScatter extends CanvasPane {
         return kindColor(TokenKind.of(projection.labels().get(i)));
     }
 
-    private void drawLegend(GraphicsContext g, Theme theme, double width, double height) {
-        g.setFont(Font.font(theme.fontSize(12)));
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = 8;
-        double y = height / 2 + 2;
-        double r = 5 * Math.sqrt(theme.lineScale());
-        if (coloring == Coloring.POSITION) {
-            g.setFill(theme.foreground());
-            g.fillText("position 0", x, y);
-            x += theme.fontSize(12) * 5.5;
-            for (int k = 0; k < 60; k++) {
-                g.setFill(ColorScale.VIRIDIS.at(0.85 * k / 59));
-                g.fillRect(x + k * 2, y - r, 2.5, 2 * r);
-            }
-            g.setFill(theme.foreground());
-            g.fillText(String.valueOf(projection.size() - 1), x + 126, y);
-            return;
-        }
-        for (TokenKind kind : TokenKind.values()) {
-            if (kind == TokenKind.OTHER || kind == TokenKind.DIGIT) {
-                continue;
-            }
-            g.setFill(kindColor(kind));
-            g.fillOval(x, y - r, 2 * r, 2 * r);
-            g.setFill(theme.foreground());
-            g.fillText(kind.label(), x + 2 * r + 4, y);
-            x += 2 * r + 4 + theme.fontSize(12) * 0.6 * kind.label().length() + 16;
-            if (x > width - 60) {
-                break;
-            }
-        }
-    }
-
-    private void drawHover(GraphicsContext g, Theme theme, double height) {
-        if (hover < 0 || hover >= projection.size()) {
-            return;
-        }
-        float[] c = projection.coordinates()[stage][hover];
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "'%s' (id %d)",
-                EmbeddingsPage.visible(projection.labels().get(hover)), projection.tokenIds()[hover]));
-        for (int k = 0; k < c.length; k++) {
-            text.append(String.format(Locale.ROOT, "  PC%d %.3f", k + 1, c[k]));
-        }
-        g.setFont(Font.font("Monospaced", theme.fontSize(12)));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(theme.foreground());
-        g.fillText(text.toString(), 8, height - theme.fontSize(12));
-    }
 }

@@ -62,8 +62,7 @@ public final class EmbeddingsPage implements LabPage {
     public static final String PAIR_NORMS_ID = "embedding-pair-norms";
     public static final String HINT_ID = "embedding-hint";
 
-    /** The layer value that shows the token-embedding table instead of a prompt. */
-    static final int TABLE = -1;
+    static final int TABLE = EmbeddingsState.TABLE;
     static final int DEFAULT_NEIGHBOURS = 8;
     static final double DEFAULT_YAW = 35;
     static final double DEFAULT_PITCH = 20;
@@ -84,15 +83,8 @@ public final class EmbeddingsPage implements LabPage {
     final ComboBox<Integer> compareBox = new ComboBox<>();
     final Spinner<Integer> neighbourCount = new Spinner<>(1, 30, DEFAULT_NEIGHBOURS);
     private final ChangeListener<ModelBundle> modelListener = (o, old, now) -> modelChanged(now);
+    private final EmbeddingsState state = new EmbeddingsState();
     private ModelBundle bundle;
-    private EmbeddingProjection table;
-    private EmbeddingProjection prompt;
-    private String promptProblem;
-    private int layer = TABLE;
-    private int selected = -1;
-    private int compare = -1;
-    private String pendingToken;
-    private String pendingCompare;
     private boolean updating;
 
     public EmbeddingsPage(LabContext context) {
@@ -116,11 +108,7 @@ public final class EmbeddingsPage implements LabPage {
         status.getStyleClass().add("embedding-status");
         scatter.setId(SCATTER_ID);
         scatter.setOnPick((index, second) -> {
-            if (second) {
-                compare = index == selected ? -1 : index;
-            } else {
-                selected = index;
-            }
+            state.pick(index, second);
             refresh();
         });
         SplitPane split = new SplitPane(scatter, side);
@@ -180,13 +168,13 @@ public final class EmbeddingsPage implements LabPage {
         }
         tokenBox.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
-                selected = b;
+                state.selected = b;
                 refresh();
             }
         });
         compareBox.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
-                compare = b;
+                state.compare = b;
                 refresh();
             }
         });
@@ -251,8 +239,7 @@ public final class EmbeddingsPage implements LabPage {
 
     private void modelChanged(ModelBundle now) {
         bundle = now;
-        table = null;
-        prompt = null;
+        state.modelChanged(now == null ? 64 : now.model().config().layers());
         updating = true;
         try {
             List<Integer> layers = new ArrayList<>(List.of(TABLE));
@@ -260,8 +247,7 @@ public final class EmbeddingsPage implements LabPage {
                 layers.add(i);
             }
             layerBox.getItems().setAll(layers);
-            layer = Math.min(layer, layers.get(layers.size() - 1));
-            layerBox.setValue(layer);
+            layerBox.setValue(state.layer);
         } finally {
             updating = false;
         }
@@ -272,11 +258,7 @@ public final class EmbeddingsPage implements LabPage {
         context.tasks().submitLatest("embeddings-table", "Projecting the embedding table",
                 progress -> ModelEmbeddings.projectTable(now), result -> {
                     if (bundle == now) {
-                        table = result;
-                        if (layer == TABLE && selected < 0) {
-                            selected = Math.max(0, result.labels().indexOf("e"));
-                            compare = result.labels().indexOf("a");
-                        }
+                        state.tableReady(result);
                         refresh();
                     }
                 }, error -> context.notifier().error("Could not project the embedding table", error));
@@ -286,14 +268,14 @@ public final class EmbeddingsPage implements LabPage {
     private void recomputePrompt() {
         ModelBundle now = bundle;
         String text = promptField.getText();
-        prompt = null;
-        promptProblem = null;
+        state.prompt = null;
+        state.promptProblem = null;
         if (now == null) {
             refresh();
             return;
         }
         if (text == null || text.isEmpty()) {
-            promptProblem = "Type a prompt to follow its tokens through the layers.";
+            state.promptProblem = "Type a prompt to follow its tokens through the layers.";
             refresh();
             return;
         }
@@ -303,7 +285,7 @@ public final class EmbeddingsPage implements LabPage {
             return new PromptResult(ModelEmbeddings.projectResidualStream(now, encoded.ids()), encoded.droppedFromLeft());
         }, result -> {
             if (bundle == now && text.equals(promptField.getText())) {
-                prompt = result.projection();
+                state.prompt = result.projection();
                 promptStatus.setText(result.projection().size() + " tokens"
                         + (result.dropped() > 0 ? "; the first " + result.dropped() + " were dropped to fit the model's context of "
                         + now.model().config().contextLength() : "") + ".");
@@ -312,7 +294,7 @@ public final class EmbeddingsPage implements LabPage {
         }, error -> {
             if (bundle == now && text.equals(promptField.getText())) {
                 if (error instanceof IllegalArgumentException) {
-                    promptProblem = error.getMessage();
+                    state.promptProblem = error.getMessage();
                     refresh();
                 } else {
                     context.notifier().error("Could not trace the prompt", error);
@@ -327,40 +309,16 @@ public final class EmbeddingsPage implements LabPage {
     // ---- state ---------------------------------------------------------------------------------
 
     EmbeddingProjection current() {
-        return layer == TABLE ? table : prompt;
+        return state.current();
     }
 
     int stage() {
-        return layer == TABLE ? 0 : layer;
+        return state.stage();
     }
 
     void setLayer(int value) {
-        int max = bundle == null ? 64 : bundle.model().config().layers();
-        if (value < TABLE || value > max) {
-            throw new IllegalArgumentException("layer must be 'table' or a layer from 0 to " + max + ", not " + value);
-        }
-        EmbeddingProjection before = current();
-        boolean wasTable = layer == TABLE;
-        layer = value;
-        if (wasTable != (value == TABLE) && before != null && current() != null) {
-            selected = carry(before, current(), selected);
-            compare = carry(before, current(), compare);
-        }
+        state.setLayer(value);
         refresh();
-    }
-
-    /** The same token in the other view: a vocabulary id becomes its first position in the prompt, and back. */
-    private static int carry(EmbeddingProjection from, EmbeddingProjection to, int index) {
-        if (index < 0 || index >= from.size()) {
-            return -1;
-        }
-        int id = from.tokenIds()[index];
-        for (int i = 0; i < to.size(); i++) {
-            if (to.tokenIds()[i] == id) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Brings every part of the view in line with the state; called after each change. */
@@ -370,11 +328,11 @@ public final class EmbeddingsPage implements LabPage {
         }
         updating = true;
         try {
-            layerBox.setValue(layer);
-            EmbeddingProjection p = current();
-            if (p != null) {
-                resolvePending(p);
+            layerBox.setValue(state.layer);
+            for (String name : state.settle()) {
+                context.notifier().warn("No token '" + name + "' to pick here.");
             }
+            EmbeddingProjection p = current();
             if (p == null) {
                 scatter.setEmptyMessage(emptyMessage());
                 scatter.setProjection(null, 0);
@@ -382,17 +340,13 @@ public final class EmbeddingsPage implements LabPage {
                 compareBox.getItems().clear();
                 side.show(null, 0, -1, -1, List.of());
                 status.setText("");  // the canvas says what is missing
-                if (promptProblem != null) {
-                    promptStatus.setText(promptProblem);
+                if (state.promptProblem != null) {
+                    promptStatus.setText(state.promptProblem);
                 }
                 return;
             }
-            selected = selected >= p.size() ? -1 : selected;
-            compare = compare >= p.size() || compare == selected ? -1 : compare;
-            if (selected < 0 && compare >= 0) {
-                selected = compare;
-                compare = -1;
-            }
+            int selected = state.selected;
+            int compare = state.compare;
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < p.size(); i++) {
                 indices.add(i);
@@ -418,33 +372,14 @@ public final class EmbeddingsPage implements LabPage {
         }
     }
 
-    private void resolvePending(EmbeddingProjection p) {
-        if (pendingToken != null) {
-            int i = TokenNames.find(p, pendingToken);
-            if (i < 0) {
-                context.notifier().warn("No token '" + pendingToken + "' to pick here.");
-            }
-            selected = i;
-            pendingToken = null;
-        }
-        if (pendingCompare != null) {
-            int i = TokenNames.find(p, pendingCompare);
-            if (i < 0 && !pendingCompare.equalsIgnoreCase("none")) {
-                context.notifier().warn("No token '" + pendingCompare + "' to compare with here.");
-            }
-            compare = i;
-            pendingCompare = null;
-        }
-    }
-
     private String emptyMessage() {
         if (bundle == null) {
             return "Loading the trained model… The embeddings appear as soon as it is ready.";
         }
-        if (layer == TABLE) {
+        if (state.layer == TABLE) {
             return "Projecting the embedding table…";
         }
-        return promptProblem != null ? promptProblem : "Tracing the prompt through the model…";
+        return state.promptProblem != null ? state.promptProblem : "Tracing the prompt through the model…";
     }
 
     private String describeView(EmbeddingProjection p) {
@@ -452,13 +387,13 @@ public final class EmbeddingsPage implements LabPage {
         for (int k = 0; k < p.componentCount(); k++) {
             ratios.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "PC%d %.1f%%", k + 1, 100 * p.explainedRatios()[k]));
         }
-        if (layer == TABLE) {
+        if (state.layer == TABLE) {
             return String.format(Locale.ROOT, "%s's token-embedding table: %d tokens × %d dimensions, projected by PCA "
                     + "(%s of the variance).", bundle.name(), p.size(), p.width(), ratios);
         }
         return String.format(Locale.ROOT, "The residual stream of %d prompt tokens, %s. Lines follow each token from "
                         + "stage 0 (embeddings + positions) through every layer; one PCA over all %d stages (%s).",
-                p.size(), ModelEmbeddings.stageName(layer), p.stageCount(), ratios);
+                p.size(), ModelEmbeddings.stageName(state.layer), p.stageCount(), ratios);
     }
 
     private String pointName(int index) {
@@ -510,9 +445,8 @@ public final class EmbeddingsPage implements LabPage {
         neighbourCount.getValueFactory().setValue(DEFAULT_NEIGHBOURS);
         scatter.setRotation(DEFAULT_YAW, DEFAULT_PITCH);
         scatter.setZoom(1);
-        layer = TABLE;
-        selected = table == null ? -1 : Math.max(0, table.labels().indexOf("e"));
-        compare = table == null ? -1 : table.labels().indexOf("a");
+        state.layer = TABLE;
+        state.pickDefaults();
         refresh();
     }
 
@@ -525,7 +459,7 @@ public final class EmbeddingsPage implements LabPage {
     @Override
     public CsvTable table() {
         EmbeddingProjection p = current();
-        return p == null ? CsvTable.EMPTY : EmbeddingsCsv.of(p, stage(), selected, neighbourCount.getValue());
+        return p == null ? CsvTable.EMPTY : EmbeddingsCsv.of(p, stage(), state.selected, neighbourCount.getValue());
     }
 
     /**
@@ -538,11 +472,11 @@ public final class EmbeddingsPage implements LabPage {
                 .text("layer", v -> setLayer(v.trim().equalsIgnoreCase("table") ? TABLE : parseLayer(v)))
                 .text("prompt", promptField::setText)
                 .text("token", v -> {
-                    pendingToken = v;
+                    state.pendingToken = v;
                     refresh();
                 })
                 .text("compare", v -> {
-                    pendingCompare = v;
+                    state.pendingCompare = v;
                     refresh();
                 })
                 .integer("dimensions", 2, 3, d -> (d == 3 ? threeD : twoD).setSelected(true))
@@ -563,11 +497,11 @@ public final class EmbeddingsPage implements LabPage {
     }
 
     int selectedIndex() {
-        return selected;
+        return state.selected;
     }
 
     int compareIndex() {
-        return compare;
+        return state.compare;
     }
 
     EmbeddingScatter scatter() {

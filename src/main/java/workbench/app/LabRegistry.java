@@ -3,7 +3,12 @@ package workbench.app;
 import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.embeddings.EmbeddingsPage;
 import workbench.ui.memory.MemoryView;
+import workbench.ui.positions.PositionsPage;
+import workbench.ui.recurrent.RecurrentPage;
+import workbench.ui.sampling.SamplingPage;
+import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,21 +21,16 @@ public final class LabRegistry {
 
     public static List<LabDescriptor> labs() {
         return List.of(
-                notBuilt("tokenization", "Tokenization",
-                        "Text as token chips under several tokenizers, and byte-pair encoding merge by merge."),
-                notBuilt("embeddings", "Embeddings",
-                        "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
-                notBuilt("positions", "Positions",
-                        "Sinusoidal, learned and rotary positional encodings."),
+                new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
+                new LabDescriptor("embeddings", "Embeddings", EmbeddingsPage::new),
+                new LabDescriptor("positions", "Positions", PositionsPage::new),
                 new LabDescriptor("attention", "Attention", AttentionPage::new),
                 notBuilt("flash", "FlashAttention",
                         "Tiled attention with an online softmax, and the memory traffic it saves."),
                 notBuilt("gqa", "GQA",
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
-                notBuilt("recurrent", "Recurrent",
-                        "RNN, LSTM and GRU trained beside the transformer."),
-                notBuilt("sampling", "Sampling",
-                        "Temperature, top-k, top-p and beam search on the next-token distribution."),
+                new LabDescriptor("recurrent", "Recurrent", RecurrentPage::new),
+                new LabDescriptor("sampling", "Sampling", SamplingPage::forSession),
                 new LabDescriptor("memory", "Memory", MemoryView::new),
                 notBuilt("lessons", "Lessons",
                         "Guided lessons that walk through each lab."));

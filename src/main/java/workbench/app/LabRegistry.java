@@ -2,6 +2,7 @@ package workbench.app;
 
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.flash.FlashPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,7 @@ public final class LabRegistry {
                         "Sinusoidal, learned and rotary positional encodings."),
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),
-                notBuilt("flash", "FlashAttention",
-                        "Tiled attention with an online softmax, and the memory traffic it saves."),
+                new LabDescriptor("flash", "FlashAttention", FlashPage::new),
                 notBuilt("gqa", "GQA",
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
                 notBuilt("recurrent", "Recurrent",

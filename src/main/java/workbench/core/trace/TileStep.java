@@ -32,6 +32,14 @@ public record TileStep(int index, int queryBlock, int keyBlock, int rowStart, in
         return colEnd - colStart;
     }
 
+    /**
+     * The factor e^(m - m') by which row r's old sum and partial output were multiplied in this step:
+     * 1 when the max did not change, below 1 when it grew, 0 when nothing had been seen before.
+     */
+    public double rescaleFactor(int r) {
+        return maxBefore[r] == Float.NEGATIVE_INFINITY ? 0 : Math.exp((double) maxBefore[r] - maxAfter[r]);
+    }
+
     /** True for row r (0-based within the block) when the running max grew, so O and l were rescaled. */
     public boolean rescaled(int r) {
         return maxBefore[r] != Float.NEGATIVE_INFINITY && maxAfter[r] > maxBefore[r];

@@ -3,6 +3,7 @@ package workbench.app;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.flash.FlashPage;
+import workbench.ui.gqa.GqaPage;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,7 @@ public final class LabRegistry {
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),
                 new LabDescriptor("flash", "FlashAttention", FlashPage::new),
-                notBuilt("gqa", "GQA",
-                        "Multi-head, grouped-query and multi-query attention, and the KV cache."),
+                new LabDescriptor("gqa", "GQA", GqaPage::new),
                 notBuilt("recurrent", "Recurrent",
                         "RNN, LSTM and GRU trained beside the transformer."),
                 notBuilt("sampling", "Sampling",

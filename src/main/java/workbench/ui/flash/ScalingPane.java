@@ -151,7 +151,10 @@ final class ScalingPane extends VBox {
             }
             work.update(1, "");
             return sizes.size();
-        }, count -> finish("Measured " + points.size() + " lengths."), this::failed);
+        }, count -> {
+            drain();
+            finish("Measured " + points.size() + " lengths.");
+        }, this::failed);
     }
 
     /** Asks the measurement to stop; it stops after the call in progress, and Measure is enabled again then. */

@@ -39,8 +39,7 @@ public final class Nd4jTiledAttention implements AutoCloseable {
     /** Contiguous views of the buffers for a query block of r rows; built once per row count. */
     private final class BlockViews {
         final INDArray acc;        // (r, dv) unnormalised output
-        final INDArray runMax;     // (r, 1) running max m
-        final INDArray newMax;     // (r, 1) max(m, m̃)
+        final INDArray[] maxes;    // two (r, 1) buffers that take turns holding m and max(m, m̃)
         final INDArray blockMax;   // (r, 1) m̃
         final INDArray blockMax1;  // (r) the same memory, as a reduction target
         final INDArray runSum;     // (r, 1) running sum l
@@ -53,8 +52,8 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             long at = 0;
             acc = slice(rowBuffer, at, (long) r * dv).reshape('c', r, dv);
             at += (long) br * dv;
-            runMax = slice(rowBuffer, at, r).reshape('c', r, 1);
-            newMax = slice(rowBuffer, at + br, r).reshape('c', r, 1);
+            maxes = new INDArray[]{slice(rowBuffer, at, r).reshape('c', r, 1),
+                    slice(rowBuffer, at + br, r).reshape('c', r, 1)};
             blockMax1 = slice(rowBuffer, at + 2L * br, r);
             blockMax = blockMax1.reshape('c', r, 1);
             runSum = slice(rowBuffer, at + 3L * br, r).reshape('c', r, 1);
@@ -136,31 +135,33 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             int r1 = Math.min(r0 + br, queries);
             BlockViews b = r1 - r0 == br ? full : last;
             INDArray qi = rows(q, r0, r1); // (r, d)
-            b.runMax.assign(Float.NEGATIVE_INFINITY);
+            INDArray runMax = b.maxes[0];  // (r, 1)
+            runMax.assign(Float.NEGATIVE_INFINITY);
             b.runSum.assign(0);
             b.acc.assign(0);
             for (int j = 0; j < tc; j++) {
                 INDArray s = j == tc - 1 ? b.scoresLast : b.scoresFull; // (r, c)
+                INDArray newMax = b.maxes[(j + 1) % 2];                 // the other buffer
                 Nd4j.gemm(qi, kBlocks[j], s, false, true, scale, 0.0);
                 Nd4j.exec(new Max(s, b.blockMax1, 1));
-                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.custom.Max(b.runMax, b.blockMax, b.newMax));
+                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.custom.Max(runMax, b.blockMax, newMax));
                 // runMax becomes e^(m - m'), the factor that rescales the old sum and output (0 on the first block).
-                b.runMax.subi(b.newMax);
-                Nd4j.exec(new Exp(b.runMax, b.runMax));
+                runMax.subi(newMax);
+                Nd4j.exec(new Exp(runMax, runMax));
                 // exp(S - m'): the new row max is subtracted first, so no value exceeds 1.
-                s.subiColumnVector(b.newMax);
+                s.subiColumnVector(newMax);
                 Nd4j.exec(new Exp(s, s));
                 s.sum(b.blockSum1, 1);
-                b.runSum.muli(b.runMax).addi(b.blockSum);
-                b.acc.muliColumnVector(b.runMax);
+                b.runSum.muli(runMax).addi(b.blockSum);
+                b.acc.muliColumnVector(runMax);
                 Nd4j.gemm(s, vBlocks[j], b.acc, false, false, 1.0, 1.0);
-                b.runMax.assign(b.newMax);
+                runMax = newMax; // the buffers swap roles instead of copying
             }
             b.acc.diviColumnVector(b.runSum);
             rows(out, r0, r1).assign(b.acc);
             INDArray lse = rows(logSumExp, r0, r1);
             Nd4j.exec(new Log(b.runSum, lse));
-            lse.addi(b.runMax);
+            lse.addi(runMax);
         }
     }
 

@@ -60,8 +60,8 @@ final class ScalingPane extends VBox {
     private final Label status = new Label("Not measured yet.");
     private final ObservableList<Point> points = FXCollections.observableArrayList();
     private final TableView<Point> table = new TableView<>(points);
-    private final LogChart time = new LogChart("Time per call", "ms", v -> String.format(Locale.ROOT, "%s ms", trim(v)));
-    private final LogChart memory = new LogChart("Peak extra memory", "bytes", v -> MemorySizeFormat.bytes(Math.round(v)));
+    private final LogChart time = new LogChart("Time per call", "ms", 10, v -> String.format(Locale.ROOT, "%s ms", trim(v)));
+    private final LogChart memory = new LogChart("Peak extra memory", "bytes", 2, v -> MemorySizeFormat.bytes(Math.round(v)));
     private final ConcurrentLinkedQueue<Point> incoming = new ConcurrentLinkedQueue<>();
     private final AnimationTimer poll;
     private TaskHandle running;
@@ -235,16 +235,19 @@ final class ScalingPane extends VBox {
     private void buildTable() {
         table.setId(TABLE_ID);
         table.setPlaceholder(new Label("Press Measure."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().setAll(List.of(
-                column("N", p -> MemorySizeFormat.count(p.n())),
-                column("naive time", p -> millis(p.naive())),
-                column("tiled time", p -> millis(p.tiled())),
-                column("naive extra", p -> p.naive().ran() ? MemorySizeFormat.bytes(p.naive().allocatedBytes()) : "—"),
-                column("tiled extra", p -> p.tiled().ran() ? MemorySizeFormat.bytes(p.tiled().allocatedBytes()) : "—"),
-                column("naive / tiled memory", ScalingPane::ratio),
-                column("peak RSS growth naive / tiled", p -> MemorySizeFormat.bytes(p.naive().peakRssGrowth()) + " / "
-                        + MemorySizeFormat.bytes(p.tiled().peakRssGrowth())),
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<Point, String> times = new TableColumn<>("time per call");
+        times.getColumns().setAll(List.of(column("naive", p -> millis(p.naive())), column("tiled", p -> millis(p.tiled())),
+                column("tiled / naive", ScalingPane::timeRatio)));
+        TableColumn<Point, String> extra = new TableColumn<>("extra memory allocated");
+        extra.getColumns().setAll(List.of(
+                column("naive", p -> p.naive().ran() ? MemorySizeFormat.bytes(p.naive().allocatedBytes()) : "—"),
+                column("tiled", p -> p.tiled().ran() ? MemorySizeFormat.bytes(p.tiled().allocatedBytes()) : "—"),
+                column("naive / tiled", ScalingPane::ratio)));
+        TableColumn<Point, String> rss = new TableColumn<>("peak resident growth");
+        rss.getColumns().setAll(List.of(column("naive", p -> MemorySizeFormat.bytes(p.naive().peakRssGrowth())),
+                column("tiled", p -> MemorySizeFormat.bytes(p.tiled().peakRssGrowth()))));
+        table.getColumns().setAll(List.of(column("N", p -> MemorySizeFormat.count(p.n())), times, extra, rss,
                 column("max |naive − tiled|", p -> Double.isNaN(p.maxAbsDiff()) ? "—"
                         : String.format(Locale.ROOT, "%.1e", p.maxAbsDiff())),
                 column("note", p -> (p.naive().problem() + " " + p.tiled().problem()).trim())));
@@ -261,6 +264,13 @@ final class ScalingPane extends VBox {
         return String.format(Locale.ROOT, "%.1f×", (double) p.naive().allocatedBytes() / p.tiled().allocatedBytes());
     }
 
+    private static String timeRatio(Point p) {
+        if (!p.naive().ran() || !p.tiled().ran()) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.2f×", p.tiled().millis() / p.naive().millis());
+    }
+
     private static String trim(double v) {
         return v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
     }
@@ -272,16 +282,18 @@ final class ScalingPane extends VBox {
         return column;
     }
 
-    /** A line chart with log2 N across and log10 of the value up, labelled in the original units. */
+    /** A line chart with log2 N across and the log of the value up (base 10 or 2), labelled in the original units. */
     static final class LogChart {
         private final NumberAxis x = new NumberAxis();
         private final NumberAxis y = new NumberAxis();
         private final LineChart<Number, Number> chart = new LineChart<>(x, y);
         private final List<XYChart.Series<Number, Number>> series = List.of(new XYChart.Series<>(), new XYChart.Series<>());
+        private final double base;
         private double lowest = Double.POSITIVE_INFINITY;
         private double highest = Double.NEGATIVE_INFINITY;
 
-        LogChart(String title, String unit, Function<Double, String> label) {
+        LogChart(String title, String unit, double base, Function<Double, String> label) {
+            this.base = base;
             chart.setTitle(title + " (log scale)");
             chart.setAnimated(false);
             chart.setCreateSymbols(true);
@@ -302,7 +314,7 @@ final class ScalingPane extends VBox {
             y.setAutoRanging(false);
             y.setTickUnit(1);
             y.setMinorTickVisible(false);
-            y.setTickLabelFormatter(converter(v -> label.apply(Math.pow(10, v))));
+            y.setTickLabelFormatter(converter(v -> label.apply(Math.pow(base, v))));
             clear();
         }
 
@@ -322,12 +334,16 @@ final class ScalingPane extends VBox {
             if (!(value > 0) || Double.isInfinite(value)) {
                 return;
             }
-            double logValue = Math.log10(value);
+            double logValue = Math.log(value) / Math.log(base);
             series.get(which).getData().add(new XYChart.Data<>(Math.log(n) / Math.log(2), logValue));
             lowest = Math.min(lowest, logValue);
             highest = Math.max(highest, logValue);
-            y.setLowerBound(Math.floor(lowest));
-            y.setUpperBound(Math.max(Math.ceil(highest), Math.floor(lowest) + 1));
+            // At most about eight ticks, each a whole power of the base.
+            double unit = Math.max(1, Math.ceil((Math.ceil(highest) - Math.floor(lowest)) / 8));
+            double lower = Math.floor(Math.floor(lowest) / unit) * unit;
+            y.setTickUnit(unit);
+            y.setLowerBound(lower);
+            y.setUpperBound(Math.max(Math.ceil(highest / unit) * unit, lower + unit));
             x.setUpperBound(Math.max(x.getUpperBound(), Math.ceil(Math.log(n) / Math.log(2))));
         }
 

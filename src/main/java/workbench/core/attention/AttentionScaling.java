@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Measures naive and tiled attention on ND4J on this machine, for one sequence length: the time
@@ -67,6 +68,11 @@ public final class AttentionScaling {
      * @param cancelled checked between calls (and between query blocks of the tiled path)
      */
     public static Point measure(int n, int d, long seed, BooleanSupplier cancelled) {
+        return measure(n, d, seed, cancelled, ResidentMemory::systemAvailable);
+    }
+
+    /** {@link #measure} with the system's free memory read from {@code available} (tests pass a small one). */
+    static Point measure(int n, int d, long seed, BooleanSupplier cancelled, Supplier<OptionalLong> available) {
         if (n < 1 || d < 1) {
             throw new IllegalArgumentException("sequence length and head dimension must be positive");
         }
@@ -79,7 +85,7 @@ public final class AttentionScaling {
 
         Measurement tiled = measureTiled(q, k, v, tiledOut, cancelled);
         check(cancelled);
-        Measurement naive = measureNaive(q, k, v, naiveOut, cancelled);
+        Measurement naive = measureNaive(q, k, v, naiveOut, cancelled, available.get());
         double diff = naive.ran() && tiled.ran()
                 ? Transforms.abs(naiveOut.sub(tiledOut)).maxNumber().doubleValue() : Double.NaN;
         return new Point(n, d, naive, tiled, diff);
@@ -96,10 +102,10 @@ public final class AttentionScaling {
         }
     }
 
-    private static Measurement measureNaive(INDArray q, INDArray k, INDArray v, INDArray out, BooleanSupplier cancelled) {
+    private static Measurement measureNaive(INDArray q, INDArray k, INDArray v, INDArray out, BooleanSupplier cancelled,
+                                            OptionalLong available) {
         int n = (int) q.size(0);
         long need = (long) n * n * Float.BYTES;
-        OptionalLong available = ResidentMemory.systemAvailable();
         if (available.isPresent() && need > available.getAsLong() * MAX_SHARE_OF_AVAILABLE) {
             return Measurement.failed(String.format(java.util.Locale.ROOT,
                     "not run: the N×N matrix needs %.2f GiB and only %.2f GiB of memory is free",

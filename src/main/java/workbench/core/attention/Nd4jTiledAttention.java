@@ -40,9 +40,11 @@ public final class Nd4jTiledAttention implements AutoCloseable {
     private final class BlockViews {
         final INDArray acc;        // (r, dv) unnormalised output
         final INDArray[] maxes;    // two (r, 1) buffers that take turns holding m and max(m, m̃)
+        final INDArray[] maxes1;   // (r) the same memory, as reduction targets
         final INDArray blockMax;   // (r, 1) m̃
         final INDArray blockMax1;  // (r) the same memory, as a reduction target
         final INDArray runSum;     // (r, 1) running sum l
+        final INDArray runSum1;    // (r)
         final INDArray blockSum;   // (r, 1) l̃
         final INDArray blockSum1;  // (r)
         final INDArray scoresFull; // (r, Bc)
@@ -52,11 +54,12 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             long at = 0;
             acc = slice(rowBuffer, at, (long) r * dv).reshape('c', r, dv);
             at += (long) br * dv;
-            maxes = new INDArray[]{slice(rowBuffer, at, r).reshape('c', r, 1),
-                    slice(rowBuffer, at + br, r).reshape('c', r, 1)};
+            maxes1 = new INDArray[]{slice(rowBuffer, at, r), slice(rowBuffer, at + br, r)};
+            maxes = new INDArray[]{maxes1[0].reshape('c', r, 1), maxes1[1].reshape('c', r, 1)};
             blockMax1 = slice(rowBuffer, at + 2L * br, r);
             blockMax = blockMax1.reshape('c', r, 1);
-            runSum = slice(rowBuffer, at + 3L * br, r).reshape('c', r, 1);
+            runSum1 = slice(rowBuffer, at + 3L * br, r);
+            runSum = runSum1.reshape('c', r, 1);
             blockSum1 = slice(rowBuffer, at + 4L * br, r);
             blockSum = blockSum1.reshape('c', r, 1);
             scoresFull = slice(scoreBuffer, 0, (long) r * bc).reshape('c', r, bc);
@@ -135,17 +138,23 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             int r1 = Math.min(r0 + br, queries);
             BlockViews b = r1 - r0 == br ? full : last;
             INDArray qi = rows(q, r0, r1); // (r, d)
-            INDArray runMax = b.maxes[0];  // (r, 1)
-            runMax.assign(Float.NEGATIVE_INFINITY);
-            b.runSum.assign(0);
-            b.acc.assign(0);
-            for (int j = 0; j < tc; j++) {
-                INDArray s = j == tc - 1 ? b.scoresLast : b.scoresFull; // (r, c)
-                INDArray newMax = b.maxes[(j + 1) % 2];                 // the other buffer
+            // The first key block sets m, l and O directly; later blocks update them online.
+            INDArray s = tc == 1 ? b.scoresLast : b.scoresFull; // (r, c)
+            INDArray runMax = b.maxes[0];                         // (r, 1)
+            Nd4j.gemm(qi, kBlocks[0], s, false, true, scale, 0.0);
+            Nd4j.exec(new Max(s, b.maxes1[0], 1));
+            // exp(S - m): the row max is subtracted first, so no value exceeds 1.
+            s.subiColumnVector(runMax);
+            Nd4j.exec(new Exp(s, s));
+            s.sum(b.runSum1, 1);
+            Nd4j.gemm(s, vBlocks[0], b.acc, false, false, 1.0, 0.0);
+            for (int j = 1; j < tc; j++) {
+                s = j == tc - 1 ? b.scoresLast : b.scoresFull;
+                INDArray newMax = b.maxes[j % 2]; // the buffer runMax is not in
                 Nd4j.gemm(qi, kBlocks[j], s, false, true, scale, 0.0);
                 Nd4j.exec(new Max(s, b.blockMax1, 1));
                 Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.custom.Max(runMax, b.blockMax, newMax));
-                // runMax becomes e^(m - m'), the factor that rescales the old sum and output (0 on the first block).
+                // runMax becomes e^(m - m'), the factor that rescales the old sum and output.
                 runMax.subi(newMax);
                 Nd4j.exec(new Exp(runMax, runMax));
                 // exp(S - m'): the new row max is subtracted first, so no value exceeds 1.

@@ -5,6 +5,7 @@ import workbench.core.tensor.Arrays2D;
 import workbench.core.tensor.Rng;
 import workbench.core.trace.TiledTrace;
 
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,6 +47,16 @@ class TiledReplayAndScalingTest {
         assertEquals(4L * (200 * 200 + 200 * 16 + 5 * 200 + 200), p.tiled().allocatedBytes());
         assertTrue(p.naive().millis() > 0 && p.tiled().millis() > 0);
         assertTrue(p.maxAbsDiff() < 1e-5, "max diff " + p.maxAbsDiff());
+    }
+
+    @Test
+    void naiveIsNotAttemptedWhenTheMatrixWouldNotFit() {
+        // N = 300 needs 300·300·4 = 360,000 bytes for the score matrix; pretend only 100 KB are free.
+        AttentionScaling.Point p = AttentionScaling.measure(300, 8, 1, () -> false, () -> OptionalLong.of(100_000));
+        assertFalse(p.naive().ran());
+        assertTrue(p.naive().problem().startsWith("not run: the N×N matrix needs"), p.naive().problem());
+        assertTrue(p.tiled().ran());
+        assertTrue(Double.isNaN(p.maxAbsDiff()));
     }
 
     @Test

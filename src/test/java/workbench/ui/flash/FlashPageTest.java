@@ -196,6 +196,35 @@ class FlashPageTest {
     }
 
     @Test
+    void anotherSourceReplacesTheSyntheticData() {
+        // A fixed source, as the attention lab's real Q, K, V for a prompt will be: N and d come from it.
+        float[][] q = {{1, 0}, {0, 1}, {1, 1}, {-1, 2}, {0.5f, 0.5f}};
+        QkvSource fixed = new QkvSource() {
+            @Override
+            public boolean resizable() {
+                return false;
+            }
+
+            @Override
+            public QkvInput load(int n, int d) {
+                return new QkvInput(q, q, q, List.of("a", "b", "c", "d", "e"), "Five hand-made vectors");
+            }
+        };
+        robot.interact(() -> page.model().setSource(fixed));
+        assertEquals("Five hand-made vectors", text(FlashPage.SOURCE_ID));
+        assertTrue(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
+        assertTrue(robot.lookup("#" + FlashPage.SEED_ID).query().isDisabled());
+        TiledTrace expected = TiledAttention.trace(q, q, q, true, BlockSizes.fromFastMemoryKb(0.5, 2));
+        assertEquals("Step 0 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        robot.interact(() -> page.model().toEnd());
+        assertEquals(0.0, workbench.core.tensor.Arrays2D.maxAbsDiff(expected.output(),
+                page.model().frame().state().output()));
+        robot.interact(page::reset);
+        assertTrue(text(FlashPage.SOURCE_ID).startsWith("Synthetic"));
+        assertFalse(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
+    }
+
+    @Test
     void csvHasAHeaderAndTheCounters(@TempDir Path dir) throws Exception {
         CsvTable table = page.table();
         assertEquals(List.of("quantity", "standard", "flashattention", "unit"), table.header());

@@ -165,7 +165,10 @@ class FlashPageTest {
 
     @Test
     void playRunsTheAnimationUntilPaused() throws Exception {
-        robot.interact(() -> page.model().speedProperty().set(FlashViewModel.MAX_SPEED));
+        // Blocks of one row and one key (M = 1/16 KB): 300 steps, far more than play can finish during the test.
+        robot.interact(() -> page.model().kbExponentProperty().set(FlashViewModel.MIN_KB_EXPONENT));
+        assertEquals(300, page.model().stepCount());
+        robot.interact(() -> page.model().speedProperty().set(10));
         robot.clickOn("#" + FlashPage.PLAY_ID);
         assertEquals("Pause", robot.lookup("#" + FlashPage.PLAY_ID).queryAs(Button.class).getText());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.model().stepsDoneProperty().get() >= 2);

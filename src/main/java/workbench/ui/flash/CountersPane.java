@@ -55,7 +55,8 @@ final class CountersPane extends GridPane {
             for (int c = 0; c < 2; c++) {
                 Label value = new Label("…");
                 value.setId(ID_PREFIX + ROWS.get(r)[0] + "-" + (c == 0 ? STANDARD : FLASH));
-                value.getStyleClass().add("value-readout");
+                // The bounds are formulas: a proportional font keeps Θ from looking like a zero.
+                value.getStyleClass().add(ROWS.get(r)[0].equals("bound") ? "flash-bound" : "value-readout");
                 cells[r][c] = value;
                 add(value, c + 1, r + 1);
             }

@@ -94,7 +94,8 @@ final class ScalingPane extends VBox {
         HBox charts = new HBox(8, time.chart(), memory.chart());
         HBox.setHgrow(time.chart(), Priority.ALWAYS);
         HBox.setHgrow(memory.chart(), Priority.ALWAYS);
-        buildTable();
+        buildTable(context.themes().theme().fontScale());
+        context.themes().themeProperty().addListener((obs, old, now) -> buildTable(now.fontScale()));
         setSpacing(8);
         VBox.setVgrow(charts, Priority.ALWAYS);
         table.setPrefHeight(200);
@@ -232,7 +233,8 @@ final class ScalingPane extends VBox {
         }
     }
 
-    private void buildTable() {
+    /** Columns wide enough for their numbers at the theme's text size; the table scrolls sideways if needed. */
+    private void buildTable(double scale) {
         table.setId(TABLE_ID);
         table.setPlaceholder(new Label("Press Measure."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -251,6 +253,19 @@ final class ScalingPane extends VBox {
                 column("max |naive − tiled|", p -> Double.isNaN(p.maxAbsDiff()) ? "—"
                         : String.format(Locale.ROOT, "%.1e", p.maxAbsDiff())),
                 column("note", p -> (p.naive().problem() + " " + p.tiled().problem()).trim())));
+        widen(table.getColumns(), 92 * scale);
+        table.getColumns().get(0).setPrefWidth(70 * scale);
+        table.getColumns().get(table.getColumns().size() - 1).setPrefWidth(420 * scale);
+    }
+
+    private static void widen(List<TableColumn<Point, ?>> columns, double width) {
+        for (TableColumn<Point, ?> c : columns) {
+            if (c.getColumns().isEmpty()) {
+                c.setPrefWidth(width);
+            } else {
+                widen(c.getColumns(), width);
+            }
+        }
     }
 
     private static String millis(Measurement m) {
@@ -295,6 +310,8 @@ final class ScalingPane extends VBox {
         LogChart(String title, String unit, double base, Function<Double, String> label) {
             this.base = base;
             chart.setTitle(title + " (log scale)");
+            chart.setHorizontalZeroLineVisible(false); // log 1 = 0 is not a special value here
+            chart.setVerticalZeroLineVisible(false);
             chart.setAnimated(false);
             chart.setCreateSymbols(true);
             series.get(0).setName("naive (N × N)");

@@ -68,7 +68,7 @@ final class StepDetailPane extends VBox {
                 column("m′", RowStat::maxAfter),
                 column("l", RowStat::sumBefore),
                 column("l′", RowStat::sumAfter),
-                column("e^(m−m′)", RowStat::factor)));
+                column("factor", RowStat::factor)));
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(RowStat item, boolean empty) {
@@ -84,8 +84,8 @@ final class StepDetailPane extends VBox {
         rows.setMinWidth(300);
         HBox.setHgrow(scores, Priority.ALWAYS);
         HBox.setHgrow(output, Priority.ALWAYS);
-        Label caption = new Label("Each row's running max and sum before (m, l) and after (m′, l′) this block; "
-                + "highlighted rows found a larger max and were rescaled.");
+        Label caption = new Label("Each row's running max and sum before (m, l) and after (m′, l′) this block. "
+                + "Highlighted rows found a larger max: their old l and O were multiplied by the factor e^(m − m′).");
         caption.setWrapText(true);
         caption.getStyleClass().add("hint");
         caption.setMinHeight(Region.USE_PREF_SIZE);

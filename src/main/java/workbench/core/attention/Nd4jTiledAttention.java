@@ -31,8 +31,10 @@ public final class Nd4jTiledAttention implements AutoCloseable {
     private final int br;
     private final int bc;
     private final INDArray scoreBuffer;  // (Br * Bc) flat, viewed as (r, c) per block
-    private final INDArray rowBuffer;    // (Br * (dv + 5)) flat: output accumulator and row statistics
+    private final INDArray rowBuffer;    // (Br * (dv + 4)) flat: output accumulator and row statistics
     private final INDArray logSumExp;    // (N, 1) m + log l per row, kept for a backward pass
+    private final INDArray ones;         // (Bc, 1) of 1s: a row sum as a matrix-vector product
+    private final INDArray onesLast;     // (last Bc, 1)
     private final BlockViews full;
     private final BlockViews last;
 
@@ -44,9 +46,6 @@ public final class Nd4jTiledAttention implements AutoCloseable {
         final INDArray blockMax;   // (r, 1) m̃
         final INDArray blockMax1;  // (r) the same memory, as a reduction target
         final INDArray runSum;     // (r, 1) running sum l
-        final INDArray runSum1;    // (r)
-        final INDArray blockSum;   // (r, 1) l̃
-        final INDArray blockSum1;  // (r)
         final INDArray scoresFull; // (r, Bc)
         final INDArray scoresLast; // (r, last Bc)
 
@@ -58,10 +57,7 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             maxes = new INDArray[]{maxes1[0].reshape('c', r, 1), maxes1[1].reshape('c', r, 1)};
             blockMax1 = slice(rowBuffer, at + 2L * br, r);
             blockMax = blockMax1.reshape('c', r, 1);
-            runSum1 = slice(rowBuffer, at + 3L * br, r);
-            runSum = runSum1.reshape('c', r, 1);
-            blockSum1 = slice(rowBuffer, at + 4L * br, r);
-            blockSum = blockSum1.reshape('c', r, 1);
+            runSum = slice(rowBuffer, at + 3L * br, r).reshape('c', r, 1);
             scoresFull = slice(scoreBuffer, 0, (long) r * bc).reshape('c', r, bc);
             scoresLast = slice(scoreBuffer, 0, (long) r * lastCols).reshape('c', r, lastCols);
         }
@@ -81,17 +77,19 @@ public final class Nd4jTiledAttention implements AutoCloseable {
         this.br = Math.min(sizes.queryRows(), queries);
         this.bc = Math.min(sizes.keyColumns(), keys);
         scoreBuffer = Nd4j.createUninitialized(DataType.FLOAT, (long) br * bc);
-        rowBuffer = Nd4j.createUninitialized(DataType.FLOAT, (long) br * (dv + 5));
+        rowBuffer = Nd4j.createUninitialized(DataType.FLOAT, (long) br * (dv + 4));
         logSumExp = Nd4j.createUninitialized(DataType.FLOAT, queries, 1);
+        ones = Nd4j.ones(DataType.FLOAT, bc, 1);
         int lastRows = queries - (BlockSizes.blockCount(queries, br) - 1) * br;
         int lastCols = keys - (BlockSizes.blockCount(keys, bc) - 1) * bc;
+        onesLast = ones.get(NDArrayIndex.interval(0, lastCols), NDArrayIndex.all());
         full = new BlockViews(br, lastCols);
         last = lastRows == br ? full : new BlockViews(lastRows, lastCols);
     }
 
     /** Bytes this instance holds beyond Q, K, V and O: its block buffers and the per-row statistic. */
     public long extraBytes() {
-        return ((long) br * bc + (long) br * (dv + 5) + queries) * Float.BYTES;
+        return ((long) br * bc + (long) br * (dv + 4) + queries + bc) * Float.BYTES;
     }
 
     public int blockRows() {
@@ -146,7 +144,8 @@ public final class Nd4jTiledAttention implements AutoCloseable {
             // exp(S - m): the row max is subtracted first, so no value exceeds 1.
             s.subiColumnVector(runMax);
             Nd4j.exec(new Exp(s, s));
-            s.sum(b.runSum1, 1);
+            // l = P 1: BLAS sums the rows faster than ND4J's row reduction does.
+            Nd4j.gemm(s, tc == 1 ? onesLast : ones, b.runSum, false, false, 1.0, 0.0);
             Nd4j.gemm(s, vBlocks[0], b.acc, false, false, 1.0, 0.0);
             for (int j = 1; j < tc; j++) {
                 s = j == tc - 1 ? b.scoresLast : b.scoresFull;
@@ -160,8 +159,9 @@ public final class Nd4jTiledAttention implements AutoCloseable {
                 // exp(S - m'): the new row max is subtracted first, so no value exceeds 1.
                 s.subiColumnVector(newMax);
                 Nd4j.exec(new Exp(s, s));
-                s.sum(b.blockSum1, 1);
-                b.runSum.muli(runMax).addi(b.blockSum);
+                // l' = e^(m - m') l + P 1, and O' = e^(m - m') O + P V: rescale, then let gemm add.
+                b.runSum.muli(runMax);
+                Nd4j.gemm(s, j == tc - 1 ? onesLast : ones, b.runSum, false, false, 1.0, 1.0);
                 b.acc.muliColumnVector(runMax);
                 Nd4j.gemm(s, vBlocks[j], b.acc, false, false, 1.0, 1.0);
                 runMax = newMax; // the buffers swap roles instead of copying
@@ -180,6 +180,7 @@ public final class Nd4jTiledAttention implements AutoCloseable {
         scoreBuffer.close();
         rowBuffer.close();
         logSumExp.close();
+        ones.close();
     }
 
     private static INDArray rows(INDArray a, int from, int to) {

@@ -6,8 +6,11 @@ import workbench.core.sampling.RolloutResult;
 import workbench.core.sampling.SamplingSettings;
 import workbench.core.sampling.SamplingStep;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /** The sentences under the sampling lab's pictures, written from the core's traces. */
 final class SamplingTexts {
@@ -58,32 +61,6 @@ final class SamplingTexts {
         return out.toString();
     }
 
-    static String rolloutSummary(RolloutResult result, RolloutResult previous, IntFunction<String> texts) {
-        if (result == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d rollouts of %d tokens, seeds %d to %d.%n", result.count(), result.length(),
-                result.settings().seed(), result.settings().seed() + result.count() - 1));
-        out.append(line("Now", result));
-        if (previous != null) {
-            out.append(String.format(Locale.ROOT, "%n")).append(line("Before", previous));
-        }
-        out.append(String.format(Locale.ROOT, "%nExamples:"));
-        for (int i = 0; i < Math.min(4, result.count()); i++) {
-            out.append(String.format(Locale.ROOT, "%n  seed %d: \"%s\"", result.settings().seed() + i,
-                    text(result.sequence(i), texts)));
-        }
-        return out.toString();
-    }
-
-    private static String line(String when, RolloutResult r) {
-        return String.format(Locale.ROOT, "%s (%s):%n    first-token entropy %.2f bits (the distribution: %.2f bits), "
-                        + "distinct-1 %.3f, distinct-2 %.3f, %d different rollouts of %d",
-                when, describe(r.settings()), r.firstTokenEntropy(), r.expectedEntropy(), r.distinct1(), r.distinct2(),
-                r.distinctSequences(), r.count());
-    }
-
     static String describe(SamplingSettings s) {
         if (s.greedy()) {
             return "greedy" + (s.repetitionPenalty() > 1 ? String.format(Locale.ROOT, ", penalty %.2f", s.repetitionPenalty()) : "");
@@ -92,11 +69,43 @@ final class SamplingTexts {
                 s.topK() == 0 ? "off" : Integer.toString(s.topK()), s.topP(), s.repetitionPenalty());
     }
 
-    private static String text(int[] tokens, IntFunction<String> texts) {
+    static String text(int[] tokens, IntFunction<String> texts) {
         StringBuilder out = new StringBuilder();
         for (int t : tokens) {
             out.append(texts.apply(t));
         }
         return TokenLabels.visible(out.toString()).replace('\u2423', ' ');
+    }
+
+    /**
+     * The arguments of the {@code generate} command that continue {@code prompt} exactly as the lab
+     * does: same model, prompt, knobs, seed and decoding, so the same text.
+     *
+     * @param bundledModel false adds {@code --model FILE}: the checkpoint that was opened
+     */
+    static List<String> generateArguments(String prompt, SamplingSettings s, boolean bundledModel) {
+        List<String> args = new ArrayList<>(List.of("generate"));
+        if (!bundledModel) {
+            args.addAll(List.of("--model", "FILE"));
+        }
+        args.addAll(List.of("--prompt", prompt == null ? "" : prompt));
+        if (s.greedy()) {
+            args.add("--greedy");
+        }
+        args.addAll(List.of("--temperature", Double.toString(s.temperature()), "--top-k", Integer.toString(s.topK()),
+                "--top-p", Double.toString(s.topP()), "--repetition-penalty", Double.toString(s.repetitionPenalty()),
+                "--max-tokens", Integer.toString(s.maxNewTokens()), "--seed", Long.toString(s.seed())));
+        return args;
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+-]+");
+
+    /** "workbench generate --prompt 'And God said' ...", quoted for a POSIX shell. */
+    static String commandLine(List<String> args) {
+        StringBuilder out = new StringBuilder("workbench");
+        for (String arg : args) {
+            out.append(' ').append(PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return out.toString();
     }
 }

@@ -185,7 +185,7 @@ public class SamplingBench {
     public RolloutResult rollouts(Bundled s, RolloutDecoding d) {
         long started = d.start();
         NextTokenModel model = d.decoding.equals("kv")
-                ? new PromptDecoding(new CachedDecoding(s.model), s.ids) : s.model;
+                ? new PromptDecoding(() -> new CachedDecoding(s.model), s.ids, 8) : s.model;
         RolloutResult result = Rollouts.run(new CachedModel(model, 4096), s.ids, SETTINGS, 100, 10, Progress.NONE);
         d.stop(started, 100 * 10);
         return result;
@@ -197,7 +197,7 @@ public class SamplingBench {
     public BeamTree beam(Bundled s, RolloutDecoding d) {
         long started = d.start();
         NextTokenModel model = d.decoding.equals("kv")
-                ? new PromptDecoding(new CachedDecoding(s.model), s.ids) : s.model;
+                ? new PromptDecoding(() -> new CachedDecoding(s.model), s.ids, 8) : s.model;
         BeamTree tree = BeamSearch.run(new CachedModel(model, 4096), s.ids, 3, 6, 1.0, Progress.NONE);
         d.stop(started, 3 * 6);
         return tree;

@@ -11,7 +11,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
 import workbench.core.sampling.SamplingStep;
 import workbench.ui.common.ColorScale;
 
@@ -89,7 +88,8 @@ public final class GeneratedTextView extends ScrollPane {
     }
 
     private void appendPrompt(String piece) {
-        Text text = new Text(piece.replace("\n", "").replace('\t', ' '));
+        // A label, like the chips, so that both sit on one baseline.
+        Label text = new Label(piece.replace("\n", "").replace('\t', ' '));
         text.getStyleClass().add(PROMPT_CLASS);
         append(text, piece);
     }

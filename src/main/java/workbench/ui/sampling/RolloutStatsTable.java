@@ -1,10 +1,12 @@
 package workbench.ui.sampling;
 
 import javafx.geometry.HPos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import workbench.core.sampling.RolloutResult;
 
@@ -25,15 +27,15 @@ final class RolloutStatsTable extends VBox {
     /** Column headings, each with what it measures. */
     static final List<String[]> COLUMNS = List.of(
             new String[]{"", ""},
-            new String[]{"settings", "temperature, top-k, top-p and repetition penalty of the run"},
-            new String[]{"first token: entropy", "entropy of the histogram of first tokens above, in bits: "
+            new String[]{"settings", "temperature and the cuts that are on (top-k, top-p, repetition penalty)"},
+            new String[]{"first-token\nentropy, bits", "entropy of the histogram of first tokens above: "
                     + "0 = always the same token, higher = more spread"},
-            new String[]{"of the distribution", "entropy of the distribution the first token is drawn from: "
+            new String[]{"distribution\nentropy, bits", "entropy of the distribution the first token is drawn from: "
                     + "what the histogram's entropy approaches with many rollouts"},
             new String[]{"distinct-2", "different 2-token pieces / all 2-token pieces, over every rollout"},
             new String[]{"distinct-4", "different 4-token pieces / all 4-token pieces; for characters, about a "
                     + "short word: low = the same phrases again and again"},
-            new String[]{"different rollouts", "how many of the rollouts differ from all the others"});
+            new String[]{"different\nrollouts", "how many of the rollouts differ from all the others"});
 
     private final GridPane grid = new GridPane();
     private final Label heading = new Label();
@@ -74,6 +76,8 @@ final class RolloutStatsTable extends VBox {
         for (int c = 0; c < COLUMNS.size(); c++) {
             Label header = new Label(COLUMNS.get(c)[0]);
             header.getStyleClass().add(HEADER_CLASS);
+            header.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(header, VPos.BOTTOM);
             if (!COLUMNS.get(c)[1].isEmpty()) {
                 header.setTooltip(new Tooltip(COLUMNS.get(c)[1]));
             }
@@ -92,9 +96,9 @@ final class RolloutStatsTable extends VBox {
     }
 
     private void addRow(String name, RolloutResult r) {
-        List<String> cells = List.of(name, SamplingTexts.describe(r.settings()),
-                String.format(Locale.ROOT, "%.2f bits", r.firstTokenEntropy()),
-                String.format(Locale.ROOT, "%.2f bits", r.expectedEntropy()),
+        List<String> cells = List.of(name, SamplingTexts.brief(r.settings()),
+                String.format(Locale.ROOT, "%.2f", r.firstTokenEntropy()),
+                String.format(Locale.ROOT, "%.2f", r.expectedEntropy()),
                 String.format(Locale.ROOT, "%.3f", r.distinct2()),
                 String.format(Locale.ROOT, "%.3f", r.distinct4()),
                 r.distinctSequences() + " of " + r.count());
@@ -102,6 +106,7 @@ final class RolloutStatsTable extends VBox {
         for (int c = 0; c < cells.size(); c++) {
             Label cell = new Label(cells.get(c));
             cell.getStyleClass().addAll(CELL_CLASS, "value-readout");
+            cell.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(cell, c, row);
         }
         rows.add(cells);

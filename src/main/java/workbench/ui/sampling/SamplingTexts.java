@@ -61,12 +61,20 @@ final class SamplingTexts {
         return out.toString();
     }
 
-    static String describe(SamplingSettings s) {
-        if (s.greedy()) {
-            return "greedy" + (s.repetitionPenalty() > 1 ? String.format(Locale.ROOT, ", penalty %.2f", s.repetitionPenalty()) : "");
+    /** The settings in a few characters, naming only the cuts that are on: "T 0.80, top-p 0.90". */
+    static String brief(SamplingSettings s) {
+        StringBuilder out = new StringBuilder(s.greedy() ? "greedy"
+                : s.temperature() == 0 ? "T 0" : String.format(Locale.ROOT, "T %.2f", s.temperature()));
+        if (!s.greedy() && s.topK() > 0) {
+            out.append(", top-k ").append(s.topK());
         }
-        return String.format(Locale.ROOT, "T %.2f, top-k %s, top-p %.2f, penalty %.2f", s.temperature(),
-                s.topK() == 0 ? "off" : Integer.toString(s.topK()), s.topP(), s.repetitionPenalty());
+        if (!s.greedy() && s.topP() < 1) {
+            out.append(String.format(Locale.ROOT, ", top-p %.2f", s.topP()));
+        }
+        if (s.repetitionPenalty() > 1) {
+            out.append(String.format(Locale.ROOT, ", penalty %.2f", s.repetitionPenalty()));
+        }
+        return out.toString();
     }
 
     static String text(int[] tokens, IntFunction<String> texts) {

@@ -52,6 +52,8 @@ public final class SamplingViewModel {
     private static final String BEAM_KEY = "sampling-beam";
     private static final String ROLLOUTS_KEY = "sampling-rollouts";
     private static final int CACHE_CONTEXTS = 4096;
+    /** KV caches kept per prompt: one per beam of the widest beam search the controls allow. */
+    private static final int DECODERS = 8;
 
     private final TaskRunner tasks;
     private final ObjectProperty<SamplingModel> model = new SimpleObjectProperty<>(this, "model");
@@ -158,7 +160,7 @@ public final class SamplingViewModel {
      */
     private CachedModel decoding(SamplingModel m, int[] tokens) {
         if (cached == null || !java.util.Arrays.equals(cachedPrompt, tokens)) {
-            cached = new CachedModel(new PromptDecoding(m.decoders().get(), tokens), CACHE_CONTEXTS);
+            cached = new CachedModel(new PromptDecoding(m.decoders(), tokens, DECODERS), CACHE_CONTEXTS);
             cachedPrompt = tokens.clone();
         }
         return cached;

@@ -48,7 +48,7 @@ class PromptDecodingTest {
         for (int[] s : List.of(a, b, c)) {
             want.putAll(generation(s));
         }
-        PromptDecoding decoding = new PromptDecoding(new CachedDecoding(model), prompt);
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), prompt, 2);
         List<int[]> asked = new ArrayList<>();
         // Part of a, then b and c (they share a's first tokens), then the rest of a and b, then
         // everything again backwards: jumps, repeats, windows past 12 tokens.
@@ -75,7 +75,7 @@ class PromptDecodingTest {
 
     @Test
     void aSequenceAskedInOrderCostsOnePassAndThenOneTokenEachUntilTheWindowSlides() {
-        PromptDecoding decoding = new PromptDecoding(new CachedDecoding(model), prompt);
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), prompt, 1);
         for (int n = prompt.length; n <= 12; n++) {
             decoding.nextLogits(Arrays.copyOf(a, n));
         }
@@ -93,7 +93,7 @@ class PromptDecodingTest {
 
     @Test
     void aBranchKeepsTheSharedPrefixAndDecodesOnlyItsOwnTokens() {
-        PromptDecoding decoding = new PromptDecoding(new CachedDecoding(model), prompt);
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), prompt, 1);
         decoding.nextLogits(Arrays.copyOf(a, 10));           // prompt + 3 3 5 0 9 2
         assertEquals(1, decoding.passes());
         assertEquals(6, decoding.tokens());
@@ -111,10 +111,39 @@ class PromptDecodingTest {
     }
 
     @Test
+    void eachBeamKeepsItsOwnDecoder() {
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), prompt, 3);
+        int[] d = join(prompt, 9, 9, 9, 1, 2);
+        int[][] beams = {a, b, d};
+        // Three beams asked in turn, one token longer each round, as beam search asks them.
+        for (int n = 7; n <= 9; n++) {
+            long passes = decoding.passes();
+            long decoded = decoding.tokens();
+            for (int[] beam : beams) {
+                int[] context = Arrays.copyOf(beam, n);
+                assertArrayEquals(generation(beam).get(Arrays.toString(context)), decoding.nextLogits(context));
+            }
+            if (n == 7) {
+                assertEquals(3, decoding.passes(), "each beam gets a decoder of its own: one prompt pass each");
+                assertEquals(3 * 3, decoding.tokens());
+            } else {
+                assertEquals(passes, decoding.passes());
+                assertEquals(decoded + 3, decoding.tokens(), "then one token per beam per round");
+            }
+        }
+        assertEquals(3, decoding.decoders());
+        // A fourth line of text: no room for a decoder, so the one holding most of it is cut back.
+        int[] e = join(prompt, 3, 3, 5, 7);
+        assertArrayEquals(generation(e).get(Arrays.toString(e)), decoding.nextLogits(e));
+        assertEquals(3, decoding.decoders());
+        assertEquals(3, decoding.passes());
+    }
+
+    @Test
     void aModelWithoutACacheIsReadWhole() {
         BigramCountModel bigram = BigramCountModel.genesis();
         int[] ids = bigram.tokenizer().encode("And God");
-        PromptDecoding decoding = new PromptDecoding(IncrementalDecoder.stateless(bigram), Arrays.copyOf(ids, 3));
+        PromptDecoding decoding = new PromptDecoding(() -> IncrementalDecoder.stateless(bigram), Arrays.copyOf(ids, 3), 2);
         for (int n : new int[]{3, 5, 7, 4}) {
             assertArrayEquals(bigram.nextLogits(Arrays.copyOf(ids, n)), decoding.nextLogits(Arrays.copyOf(ids, n)));
         }
@@ -122,7 +151,7 @@ class PromptDecodingTest {
 
     @Test
     void aContextThatIsNotFromThePromptIsReadInOnePassLikeAFreshDecoderWould() {
-        PromptDecoding decoding = new PromptDecoding(new CachedDecoding(model), prompt);
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), prompt, 1);
         int[] shorter = {2, 7};
         assertArrayEquals(new CachedDecoding(model).nextLogits(shorter), decoding.nextLogits(shorter));
         // The cache now holds {2, 7}; the prompt extends it, yet is read in one pass, as a generation reads it.
@@ -136,10 +165,10 @@ class PromptDecodingTest {
     @Test
     void aLongPromptIsCutToTheWindowAndBadOnesAreRefused() {
         int[] longPrompt = join(a, 1, 2, 3);
-        PromptDecoding decoding = new PromptDecoding(new CachedDecoding(model), longPrompt);
+        PromptDecoding decoding = new PromptDecoding(() -> new CachedDecoding(model), longPrompt, 1);
         assertArrayEquals(Arrays.copyOfRange(longPrompt, longPrompt.length - 12, longPrompt.length), decoding.prompt());
-        assertThrows(IllegalArgumentException.class, () -> new PromptDecoding(new CachedDecoding(model), new int[0]));
-        assertThrows(IllegalArgumentException.class, () -> new PromptDecoding(new CachedDecoding(model), new int[]{10}));
+        assertThrows(IllegalArgumentException.class, () -> new PromptDecoding(() -> new CachedDecoding(model), new int[0], 1));
+        assertThrows(IllegalArgumentException.class, () -> new PromptDecoding(() -> new CachedDecoding(model), new int[]{10}, 1));
         assertThrows(IllegalArgumentException.class, () -> decoding.nextLogits(new int[0]));
     }
 

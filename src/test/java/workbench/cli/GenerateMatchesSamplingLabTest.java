@@ -96,5 +96,9 @@ class GenerateMatchesSamplingLabTest {
         greedy.generateAll(Progress.NONE);
         assertArrayEquals(greedy.generated(), vm.beamProperty().get().best());
         assertTrue(vm.commandLine().startsWith("workbench generate --prompt 'And God said' --temperature 0.9"), vm.commandLine());
+        vm.setSettings(SamplingSettings.DEFAULTS.withSeed(3));
+        vm.promptProperty().set("Let's go");
+        assertEquals("workbench generate --prompt 'Let'\\''s go' --temperature 1.0 --max-tokens 200 --seed 3", vm.commandLine(),
+                "cuts that are off are left out; a quote in the prompt is escaped for the shell");
     }
 }

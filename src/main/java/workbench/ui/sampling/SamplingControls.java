@@ -74,7 +74,7 @@ final class SamplingControls extends VBox {
         rolloutLength.setEditable(true);
         settingsLine.setEditable(false);
         settingsLine.setWrapText(true);
-        settingsLine.setPrefRowCount(4);
+        settingsLine.setPrefRowCount(5);
         settingsLine.getStyleClass().add("value-readout");
         settingsLine.setTooltip(new Tooltip("The generate command with this prompt and these settings prints the same text "
                 + "(workbench = java -cp target/classes:$(cat target/cp.txt) workbench.app.Main, see the README)"));

@@ -100,9 +100,18 @@ final class SamplingTexts {
         if (s.greedy()) {
             args.add("--greedy");
         }
-        args.addAll(List.of("--temperature", Double.toString(s.temperature()), "--top-k", Integer.toString(s.topK()),
-                "--top-p", Double.toString(s.topP()), "--repetition-penalty", Double.toString(s.repetitionPenalty()),
-                "--max-tokens", Integer.toString(s.maxNewTokens()), "--seed", Long.toString(s.seed())));
+        args.addAll(List.of("--temperature", Double.toString(s.temperature())));
+        // The cuts are off by default on the command line too: name them only when they are on.
+        if (s.topK() > 0) {
+            args.addAll(List.of("--top-k", Integer.toString(s.topK())));
+        }
+        if (s.topP() < 1) {
+            args.addAll(List.of("--top-p", Double.toString(s.topP())));
+        }
+        if (s.repetitionPenalty() > 1) {
+            args.addAll(List.of("--repetition-penalty", Double.toString(s.repetitionPenalty())));
+        }
+        args.addAll(List.of("--max-tokens", Integer.toString(s.maxNewTokens()), "--seed", Long.toString(s.seed())));
         return args;
     }
 

@@ -108,11 +108,11 @@ class SamplingScreenshotTest {
             fx.page.settings().apply("prompt", "And God said");
             fx.page.settings().apply("temperature", "0.8");
             fx.page.settings().apply("top-p", "0.9");
-            fx.page.settings().apply("max-new-tokens", "120");
+            fx.page.settings().apply("max-new-tokens", "200");
         });
         save("kjv-preview" + suffix + ".png");
         robot.interact(() -> {
-            for (int i = 0; i < 90; i++) {
+            for (int i = 0; i < 200; i++) {
                 fx.page.viewModel().step();
             }
         });
@@ -134,6 +134,8 @@ class SamplingScreenshotTest {
             fx.page.viewModel().runRollouts();
         });
         save("kjv-rollouts" + suffix + ".png");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) fx.root.getRight()).setVvalue(1));
+        save("kjv-controls-end" + suffix + ".png");
     }
 
     @Test

@@ -57,8 +57,7 @@ import java.util.concurrent.TimeUnit;
  * On a shared machine the wall-clock scores swing with the load; each iteration of {@code generate}
  * and {@code rollouts} also prints the CPU time of the benchmark thread per token (ND4J runs
  * single-threaded here, on that thread), which the load barely moves.
- * Run: {@code mvn -Pbench -q compile exec:exec -Dbench=SamplingBench -Dbench.args=SamplingBench}
- * (the second regex because an empty {@code bench.args} would select every benchmark).
+ * Run: {@code mvn -Pbench -q compile exec:exec -Dbench=SamplingBench}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

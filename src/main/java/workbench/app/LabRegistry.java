@@ -1,11 +1,17 @@
 package workbench.app;
 
+import workbench.lesson.LessonLibrary;
+import workbench.lesson.LessonParser;
+import workbench.lesson.ProgressStore;
+import workbench.lesson.player.LessonPlayer;
+import workbench.lesson.player.LessonsPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The one place where the labs are listed, in navigation order. */
 public final class LabRegistry {
@@ -13,7 +19,13 @@ public final class LabRegistry {
     private LabRegistry() {
     }
 
+    /** The labs; the lessons list reads the bundled lessons but cannot open them (no window to open them in). */
     public static List<LabDescriptor> labs() {
+        return labs(null);
+    }
+
+    /** The labs, with the lessons list opening lessons through {@code lessons}. */
+    public static List<LabDescriptor> labs(LessonPlayer lessons) {
         return List.of(
                 notBuilt("tokenization", "Tokenization",
                         "Text as token chips under several tokenizers, and byte-pair encoding merge by merge."),
@@ -32,12 +44,27 @@ public final class LabRegistry {
                 notBuilt("sampling", "Sampling",
                         "Temperature, top-k, top-p and beam search on the next-token distribution."),
                 new LabDescriptor("memory", "Memory", MemoryView::new),
-                notBuilt("lessons", "Lessons",
-                        "Guided lessons that walk through each lab."));
+                new LabDescriptor("lessons", "Lessons",
+                        context -> new LessonsPage(context, lessons != null ? lessons : detachedPlayer())));
     }
 
     public static Optional<LabDescriptor> find(String id) {
         return labs().stream().filter(lab -> lab.id().equals(id)).findFirst();
+    }
+
+    /** The ids of every lab, in navigation order. */
+    public static List<String> ids() {
+        return labs().stream().map(LabDescriptor::id).toList();
+    }
+
+    /** The lessons on the class path, checked against the labs registered here. */
+    public static LessonPlayer lessonPlayer(java.nio.file.Path configFolder) {
+        return new LessonPlayer(() -> LessonLibrary.bundled(new LessonParser(Set.copyOf(ids()))),
+                new ProgressStore(configFolder));
+    }
+
+    private static LessonPlayer detachedPlayer() {
+        return lessonPlayer(AppDirectories.config());
     }
 
     private static LabDescriptor notBuilt(String id, String name, String plan) {

@@ -194,6 +194,11 @@ public final class MainWindow {
         root.setBottom(visible ? status : null);
     }
 
+    /** Shows or hides the lab's controls at the right. */
+    public void setControlsVisible(boolean visible) {
+        root.setRight(visible ? controls : null);
+    }
+
     public void setOnLabShown(Consumer<String> listener) {
         this.onLabShown = listener;
     }

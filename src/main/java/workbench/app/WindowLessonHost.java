@@ -79,6 +79,11 @@ final class WindowLessonHost implements LessonHost {
     }
 
     @Override
+    public void setControlsVisible(boolean visible) {
+        window.setControlsVisible(visible);
+    }
+
+    @Override
     public Scene scene() {
         return scene;
     }

@@ -32,6 +32,7 @@ public final class HighlightRing {
     private final List<Rectangle> rings = new ArrayList<>();
     private final Runnable follow = this::follow;
     private Scene scene;
+    private boolean scrollAgain;
 
     public HighlightRing(Pane overlay) {
         this.overlay = overlay;
@@ -50,11 +51,13 @@ public final class HighlightRing {
             overlay.getChildren().add(ring);
             scrollIntoView(n);
         }
+        // Views that re-flow on the next pulse (a wider window, a new theme) move the node; scroll once more then.
+        scrollAgain = true;
         scene = overlay.getScene();
         if (scene != null && !targets.isEmpty()) {
             scene.addPostLayoutPulseListener(follow);
         }
-        follow();
+        placeAll();
     }
 
     public void clear() {
@@ -78,6 +81,14 @@ public final class HighlightRing {
     }
 
     private void follow() {
+        if (scrollAgain) {
+            scrollAgain = false;
+            targets.forEach(HighlightRing::scrollIntoView);
+        }
+        placeAll();
+    }
+
+    private void placeAll() {
         for (int i = 0; i < targets.size(); i++) {
             place(rings.get(i), targets.get(i));
         }

@@ -41,6 +41,9 @@ public interface LessonHost {
     /** Shows or hides the toolbar, the lab list and the status bar (hidden while presenting). */
     void setChromeVisible(boolean visible);
 
+    /** Shows or hides the lab's controls (presenting hides them unless a step points into them). */
+    void setControlsVisible(boolean visible);
+
     Scene scene();
 
     ThemeManager themes();

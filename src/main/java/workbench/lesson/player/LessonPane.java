@@ -75,13 +75,13 @@ public final class LessonPane extends VBox {
     private final Button back = new Button("◀ Back");
     private final Button next = new Button("Next ▶");
     private final Button present = new Button("Present");
-    private final Button collapse = new Button("⟩");
+    private final Button collapse = new Button("»");
     private final Button close = new Button("✕");
     private final HBox footer;
     private final HBox tools;
     private final Label keys = new Label("Page Down / → next   ·   Page Up / ← back   ·   B blank   ·   Esc leave");
     private final VBox expanded;
-    private final Button expand = new Button("⟨");
+    private final Button expand = new Button("«");
     private final Map<String, String> guesses = new HashMap<>();
     private boolean presenting;
     private boolean collapsed;

@@ -356,6 +356,13 @@ public final class LessonPlayer {
                 }
             }
         }
+        if (isPresenting()) {
+            // The lesson drives the lab, so its controls only take room when the step points into them.
+            boolean intoControls = targets.stream().anyMatch(n -> isInside(n, page.controls()));
+            host.setControlsVisible(intoControls);
+            host.scene().getRoot().applyCss();
+            host.scene().getRoot().layout();
+        }
         ring.show(targets);
         if (!problems.isEmpty()) {
             List<LessonProblem> all = new ArrayList<>(stepProblems.getOrDefault(current.id(), List.of()));
@@ -366,6 +373,15 @@ public final class LessonPlayer {
             }
         }
         return problems;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void attempt(Lesson current, LabDirective d, List<LessonProblem> problems, Runnable action) {

@@ -99,6 +99,7 @@ public final class PresenterMode {
         host.overlay().getChildren().remove(blank);
         pane.setPresenting(false);
         host.setChromeVisible(true);
+        host.setControlsVisible(true);
         host.themes().setTheme(themeBefore);
         if (scene.getWindow() instanceof Stage stage) {
             stage.fullScreenProperty().removeListener(fullScreenLeft);

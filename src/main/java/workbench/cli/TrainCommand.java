@@ -104,13 +104,30 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Every option that shapes the result, so that the run can be repeated exactly. */
     private String[] commandLine() {
-        return new String[]{"--out", out.toString(), "--steps", String.valueOf(steps), "--batch", String.valueOf(batch),
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--out", out.toString(), "--steps", String.valueOf(steps), "--batch", String.valueOf(batch),
                 "--lr", String.valueOf(lr), "--min-lr", String.valueOf(minLr), "--warmup", String.valueOf(warmup),
+                "--weight-decay", String.valueOf(weightDecay), "--clip", String.valueOf(clip),
+                "--eval-every", String.valueOf(evalEvery), "--eval-batches", String.valueOf(evalBatches),
                 "--seed", String.valueOf(seed), "--layers", String.valueOf(layers), "--heads", String.valueOf(heads),
                 "--kv-heads", String.valueOf(kvHeads == null ? heads : kvHeads), "--d-model", String.valueOf(dModel),
-                "--context", String.valueOf(context), "--positional", positional.name().toLowerCase(Locale.ROOT),
-                "--mask", mask.name().toLowerCase(Locale.ROOT)};
+                "--context", String.valueOf(context), "--ffn", String.valueOf(ffn == null ? 4 * dModel : ffn),
+                "--positional", positional.name().toLowerCase(Locale.ROOT), "--mask", mask.name().toLowerCase(Locale.ROOT)));
+        if (untied) {
+            args.add("--untied");
+        }
+        if (corpus != null) {
+            args.addAll(java.util.List.of("--corpus", corpus.toString()));
+        }
+        if (threads != null) {
+            args.addAll(java.util.List.of("--threads", String.valueOf(threads)));
+        }
+        if (name != null) {
+            args.addAll(java.util.List.of("--name", name));
+        }
+        return args.toArray(String[]::new);
     }
 
     static String readCorpus(Path file) throws IOException {

@@ -1,12 +1,7 @@
 package workbench.core.catalog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import workbench.core.io.CsvResource;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -19,42 +14,12 @@ public final class PublishedModels {
     }
 
     public static List<PublishedModel> all() {
-        try (InputStream in = PublishedModels.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("missing resource " + RESOURCE);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
+        return CsvResource.read(RESOURCE, 11, f -> new PublishedModel(f[0], Long.parseLong(f[1]),
+                Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9]), f[10]));
     }
 
     public static Optional<PublishedModel> find(String name) {
         return all().stream().filter(m -> m.name().equalsIgnoreCase(name)).findFirst();
-    }
-
-    static List<PublishedModel> parse(BufferedReader reader) throws IOException {
-        List<PublishedModel> models = new ArrayList<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split(",", 11);
-            if (f.length != 11) {
-                throw new IOException("line " + number + " of " + RESOURCE + " has " + f.length + " fields, expected 11");
-            }
-            try {
-                models.add(new PublishedModel(f[0].trim(), Long.parseLong(f[1].trim()), Integer.parseInt(f[2].trim()),
-                        Integer.parseInt(f[3].trim()), Integer.parseInt(f[4].trim()), Integer.parseInt(f[5].trim()),
-                        Integer.parseInt(f[6].trim()), Integer.parseInt(f[7].trim()), Integer.parseInt(f[8].trim()),
-                        Integer.parseInt(f[9].trim()), f[10].trim()));
-            } catch (NumberFormatException bad) {
-                throw new IOException("line " + number + " of " + RESOURCE + ": " + bad.getMessage());
-            }
-        }
-        return List.copyOf(models);
     }
 }

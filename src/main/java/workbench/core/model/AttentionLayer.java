@@ -156,6 +156,16 @@ final class AttentionLayer {
         return out;
     }
 
+    /** Rotates queries (N, nh*hs) by the positions of {@code geometry}. */
+    INDArray ropeQ(INDArray q, Geometry geometry) {
+        return rope(q, geometry.cosQ, geometry.sinQ, rotateQ);
+    }
+
+    /** Rotates keys (N, nkv*hs) by the positions of {@code geometry}. */
+    INDArray ropeK(INDArray k, Geometry geometry) {
+        return rope(k, geometry.cosK, geometry.sinK, rotateK);
+    }
+
     /** y = x * cos + (x R) * sin, which rotates every pair (x[2i], x[2i+1]) by its angle. */
     static INDArray rope(INDArray x, INDArray cos, INDArray sin, INDArray rotate) {
         INDArray rotated = Nd4j.gemm(x, rotate, false, false);

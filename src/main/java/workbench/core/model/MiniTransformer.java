@@ -238,6 +238,41 @@ public final class MiniTransformer implements NextTokenModel {
         }
     }
 
+    /** An empty key/value cache for token-by-token decoding with {@link #decode}. */
+    public KvCache newCache() {
+        return new KvCache(config);
+    }
+
+    /**
+     * Fills an empty cache with a prompt in one pass.
+     *
+     * @param tokens (T) ids, 1 <= T <= contextLength
+     * @return (V) logits for the token after the prompt
+     */
+    public float[] prefill(KvCache cache, int[] tokens) {
+        checkTokens(new int[][]{tokens});
+        cache.clear();
+        return new Decoder(this).prefill(cache, tokens);
+    }
+
+    /**
+     * Appends one token to the cache and returns the logits for the next one. The result equals
+     * {@link #nextLogits} over everything cached so far.
+     *
+     * @return (V) logits
+     */
+    public float[] decode(KvCache cache, int token) {
+        if (cache.config() != config && !cache.config().equals(config)) {
+            throw new IllegalArgumentException("this cache belongs to a model with another configuration");
+        }
+        checkTokens(new int[][]{{token}});
+        return new Decoder(this).step(cache, token);
+    }
+
+    Geometry causalGeometry(int length) {
+        return geometry(1, length, MaskKind.CAUSAL, true);
+    }
+
     Weights weights() {
         return weights;
     }

@@ -10,8 +10,9 @@ import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
 
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The one place where the labs are listed, in navigation order. */
 public final class LabRegistry {
@@ -59,8 +60,10 @@ public final class LabRegistry {
 
     /** The lessons on the class path, checked against the labs registered here. */
     public static LessonPlayer lessonPlayer(java.nio.file.Path configFolder) {
-        return new LessonPlayer(() -> LessonLibrary.bundled(new LessonParser(Set.copyOf(ids()))),
-                new ProgressStore(configFolder));
+        Map<String, String> names = new LinkedHashMap<>();
+        labs().forEach(lab -> names.put(lab.id(), lab.name()));
+        return new LessonPlayer(() -> LessonLibrary.bundled(new LessonParser(names.keySet())),
+                new ProgressStore(configFolder), names);
     }
 
     private static LessonPlayer detachedPlayer() {

@@ -71,7 +71,10 @@ public class WorkbenchApp extends Application {
         lessons.attach(new WindowLessonHost(window, scene, themes, notices, loader, models));
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> saveSettings(stage));
+        stage.setOnCloseRequest(e -> {
+            lessons.close(); // leaves presenter mode first, so its projector theme and full screen are not saved
+            saveSettings(stage);
+        });
         themes.themeProperty().addListener((obs, old, now) -> settings = settings.withTheme(now));
         window.setOnLabShown(id -> settings = settings.withLastLab(id));
 

@@ -24,6 +24,7 @@ import workbench.ui.common.LabSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -41,6 +42,7 @@ public final class LessonPlayer {
 
     private final Supplier<LessonLibrary> librarySource;
     private final ProgressStore store;
+    private final Map<String, String> labNames;
     private LessonLibrary library;
     private final ObjectProperty<LessonProgress> progress = new SimpleObjectProperty<>(this, "progress");
     private final ObservableMap<String, List<LessonProblem>> stepProblems = FXCollections.observableHashMap();
@@ -55,12 +57,14 @@ public final class LessonPlayer {
     private PresenterMode presenter;
 
     /**
-     * @param library read on first use, so that start-up does not wait for the lessons
-     * @param store   where progress is kept
+     * @param library  read on first use, so that start-up does not wait for the lessons
+     * @param store    where progress is kept
+     * @param labNames the labs' names by id, for the lessons list
      */
-    public LessonPlayer(Supplier<LessonLibrary> library, ProgressStore store) {
+    public LessonPlayer(Supplier<LessonLibrary> library, ProgressStore store, Map<String, String> labNames) {
         this.librarySource = library;
         this.store = store;
+        this.labNames = Map.copyOf(labNames);
         this.pane = new LessonPane(new LessonPane.Actions() {
             @Override
             public void back() {
@@ -111,6 +115,11 @@ public final class LessonPlayer {
             host.notifier().warn(progressProblem);
             progressProblem = null;
         }
+    }
+
+    /** The name of a lab as the navigation shows it ("FlashAttention"), or its id. */
+    public String labName(String labId) {
+        return labNames.getOrDefault(labId, labId);
     }
 
     public boolean isAttached() {

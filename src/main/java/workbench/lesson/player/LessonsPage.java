@@ -129,7 +129,7 @@ public final class LessonsPage implements LabPage {
         LessonMarkdown markdown = new LessonMarkdown(p -> new Label());
         Node summary = markdown.render(lesson.summary());
         int steps = lesson.steps().size();
-        Label meta = new Label("Lab: " + lesson.lab() + "   ·   " + steps + (steps == 1 ? " step" : " steps"));
+        Label meta = new Label(player.labName(lesson.lab()) + " lab   ·   " + steps + (steps == 1 ? " step" : " steps"));
         meta.getStyleClass().add("hint");
 
         boolean started = progress.of(lesson.id()).isPresent();

@@ -71,6 +71,20 @@ class LessonScreenshots {
         shoot(dir.resolve("lesson-presenter-" + id + "-" + (step + 1) + ".png"));
     }
 
+    @Test
+    void lessonsList() throws Exception {
+        Path dir = Path.of(System.getProperty("workbench.screenshots"));
+        Files.createDirectories(dir);
+        robot.interact(() -> {
+            Scene scene = app.window().root().getScene();
+            scene.getWindow().setWidth(1600);
+            scene.getWindow().setHeight(1000);
+            app.window().show("lessons");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot(dir.resolve("lessons-list.png"));
+    }
+
     private void shoot(Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = app.window().root().getScene().snapshot(null));

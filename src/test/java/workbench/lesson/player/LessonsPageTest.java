@@ -87,7 +87,7 @@ class LessonsPageTest {
                 LessonFile.of("03-broken.md", lesson("broken", 3, "## S\n\n```lab\nlab: nowhere\n```\n")));
         LessonLibrary library = LessonLibrary.parse(files, new LessonParser(Set.of("memory")));
         new ProgressStore(config).save(LessonProgress.EMPTY.withStep("first", 1).withDone("second"));
-        LessonPlayer player = new LessonPlayer(() -> library, new ProgressStore(config));
+        LessonPlayer player = new LessonPlayer(() -> library, new ProgressStore(config), java.util.Map.of("memory", "Memory"));
         show(player);
 
         List<Node> cards = robot.lookup("." + LessonsPage.CARD_CLASS).queryAll().stream().toList();

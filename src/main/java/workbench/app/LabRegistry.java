@@ -8,6 +8,8 @@ import workbench.lesson.player.LessonsPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
+import workbench.ui.positions.PositionsPage;
+import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -28,12 +30,10 @@ public final class LabRegistry {
     /** The labs, with the lessons list opening lessons through {@code lessons}. */
     public static List<LabDescriptor> labs(LessonPlayer lessons) {
         return List.of(
-                notBuilt("tokenization", "Tokenization",
-                        "Text as token chips under several tokenizers, and byte-pair encoding merge by merge."),
+                new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
                 notBuilt("embeddings", "Embeddings",
                         "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
-                notBuilt("positions", "Positions",
-                        "Sinusoidal, learned and rotary positional encodings."),
+                new LabDescriptor("positions", "Positions", PositionsPage::new),
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),
                 notBuilt("flash", "FlashAttention",

@@ -69,26 +69,19 @@ public final class PositionalDemo {
     }
 
     /**
-     * RoPE for one query/key pair.
+     * The score matrix of a query/key pair under RoPE, for every pair of positions.
      *
-     * @param query (d), d even
-     * @param key   (d)
-     * @param positions T, the size of the score matrix
-     * @param pair  the pair i shown on the dial, 0..d/2-1
-     * @param m     the query's position, 0..T-1
-     * @param n     the key's position, 0..T-1
+     * @param query     (d), d even
+     * @param key       (d)
+     * @param positions T
+     * @return scores (T, T), the score by offset (2T-1) from the closed form, and the largest
+     *         spread along a diagonal
      */
-    public static RopeTrace rope(float[] query, float[] key, int positions, double base, int pair, int m, int n) {
+    public static RopeScores ropeScores(float[] query, float[] key, int positions, double base) {
         int d = query.length;
         check(positions, d, base);
         if (d % 2 != 0 || key.length != d) {
             throw new IllegalArgumentException("RoPE needs query and key of the same even size, got " + d + " and " + key.length);
-        }
-        if (pair < 0 || pair >= d / 2) {
-            throw new IllegalArgumentException("pair " + pair + " is outside 0.." + (d / 2 - 1));
-        }
-        if (m < 0 || m >= positions || n < 0 || n >= positions) {
-            throw new IllegalArgumentException("positions m=" + m + ", n=" + n + " must be in 0.." + (positions - 1));
         }
         float[][] rq = new float[positions][];  // (T, d) the query rotated to each position
         float[][] rk = new float[positions][];  // (T, d)
@@ -101,10 +94,6 @@ public final class PositionalDemo {
             for (int b = 0; b < positions; b++) {
                 scores[a][b] = (float) Vectors.dot(rq[a], rk[b]);
             }
-        }
-        float[][] path = new float[positions][];  // (T, 2)
-        for (int p = 0; p < positions; p++) {
-            path[p] = new float[]{rq[p][2 * pair], rq[p][2 * pair + 1]};
         }
         float[] byOffset = new float[2 * positions - 1];
         for (int off = -(positions - 1); off <= positions - 1; off++) {
@@ -120,10 +109,65 @@ public final class PositionalDemo {
             }
             spread = Math.max(spread, hi - lo);
         }
+        return new RopeScores(query.clone(), key.clone(), base, scores, byOffset, spread);
+    }
+
+    /**
+     * The score matrix part of a {@link RopeTrace}: it depends on q, k, T and the base, not on which
+     * positions and pair the dial shows, so a view keeps it while those move.
+     *
+     * @param scores         (T, T) rope(q, m) · rope(k, n)
+     * @param byOffset       (2T-1) the score at offsets -(T-1)..T-1 from the closed form
+     * @param diagonalSpread largest difference between two scores on one diagonal
+     */
+    public record RopeScores(float[] query, float[] key, double base, float[][] scores, float[] byOffset,
+                             double diagonalSpread) {
+    }
+
+    /**
+     * RoPE for one query/key pair.
+     *
+     * @param query (d), d even
+     * @param key   (d)
+     * @param positions T, the size of the score matrix
+     * @param pair  the pair i shown on the dial, 0..d/2-1
+     * @param m     the query's position, 0..T-1
+     * @param n     the key's position, 0..T-1
+     */
+    public static RopeTrace rope(float[] query, float[] key, int positions, double base, int pair, int m, int n) {
+        return rope(ropeScores(query, key, positions, base), pair, m, n);
+    }
+
+    /** RoPE for the pair, positions and scores given; the scores come from {@link #ropeScores}. */
+    public static RopeTrace rope(RopeScores scores, int pair, int m, int n) {
+        float[] query = scores.query();
+        float[] key = scores.key();
+        double base = scores.base();
+        int d = query.length;
+        int positions = scores.scores().length;
+        if (pair < 0 || pair >= d / 2) {
+            throw new IllegalArgumentException("pair " + pair + " is outside 0.." + (d / 2 - 1));
+        }
+        if (m < 0 || m >= positions || n < 0 || n >= positions) {
+            throw new IllegalArgumentException("positions m=" + m + ", n=" + n + " must be in 0.." + (positions - 1));
+        }
+        float[] qPair = {query[2 * pair], query[2 * pair + 1]};
+        float[] kPair = {key[2 * pair], key[2 * pair + 1]};
+        float[][] path = new float[positions][];  // (T, 2) the query's pair at each position
+        for (int p = 0; p < positions; p++) {
+            path[p] = rotatePair(qPair, p, pair, d, base);
+        }
         return new RopeTrace(d, base, query.clone(), key.clone(), pair, PositionalEncodings.ropeFrequency(pair, d, base),
-                m, n, new float[]{query[2 * pair], query[2 * pair + 1]}, new float[]{key[2 * pair], key[2 * pair + 1]},
-                path[m].clone(), new float[]{rk[n][2 * pair], rk[n][2 * pair + 1]}, path, scores, scores[m][n],
-                byOffset, spread);
+                m, n, qPair, kPair, path[m].clone(), rotatePair(kPair, n, pair, d, base), path, scores.scores(),
+                scores.scores()[m][n], scores.byOffset(), scores.diagonalSpread());
+    }
+
+    /** One pair rotated as {@link PositionalEncodings#rope} rotates it: by pos * theta_pair. */
+    private static float[] rotatePair(float[] xy, int pos, int pair, int d, double base) {
+        double angle = pos * PositionalEncodings.ropeFrequency(pair, d, base);
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        return new float[]{(float) (xy[0] * cos - xy[1] * sin), (float) (xy[0] * sin + xy[1] * cos)};
     }
 
     /**

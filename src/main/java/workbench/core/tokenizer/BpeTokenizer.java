@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Byte-level byte-pair encoding, as in GPT-2: text is split into pieces ({@link WordSplitter}),
@@ -32,6 +33,8 @@ public final class BpeTokenizer implements Tokenizer {
     private final List<BpeMerge> merges;
     private final byte[][] tokenBytes;
     private final Map<Long, Integer> rankOfPair = new HashMap<>();
+    // Words repeat: a text of 50,000 chars has a few thousand distinct pieces. Cleared when large.
+    private final Map<String, int[]> pieceCache = new ConcurrentHashMap<>();
 
     /**
      * A tokenizer with these merges; merge i must create token 256 + i from tokens that exist
@@ -59,6 +62,19 @@ public final class BpeTokenizer implements Tokenizer {
                 throw new IllegalArgumentException("merge " + i + " repeats the pair " + m.left() + " + " + m.right());
             }
         }
+    }
+
+    /**
+     * Learns up to {@code merges} merges from {@code corpus}; see {@link BpeTrainer} for how, and
+     * for a variant that reports progress and can be cancelled.
+     */
+    public static BpeTokenizer train(String corpus, int merges, String name) {
+        return BpeTrainer.train(corpus, merges, name);
+    }
+
+    /** Saves this tokenizer in the text format of {@link BpeFile}. */
+    public void save(Path file) throws IOException {
+        BpeFile.write(this, file);
     }
 
     /** Reads a tokenizer saved by {@link BpeFile#write}. */
@@ -111,7 +127,7 @@ public final class BpeTokenizer implements Tokenizer {
         List<int[]> parts = new ArrayList<>();
         int total = 0;
         for (int[] range : WordSplitter.ranges(clean)) {
-            int[] tokens = encodePiece(clean.substring(range[0], range[1]).getBytes(StandardCharsets.UTF_8));
+            int[] tokens = encodePiece(clean.substring(range[0], range[1]));
             parts.add(tokens);
             total += tokens.length;
         }
@@ -210,6 +226,18 @@ public final class BpeTokenizer implements Tokenizer {
                     flatten(words, lengths)));
         }
         return new BpeTrace(clean, pieces, start, pieceStarts, steps);
+    }
+
+    private int[] encodePiece(String piece) {
+        int[] cached = pieceCache.get(piece);
+        if (cached == null) {
+            cached = encodePiece(piece.getBytes(StandardCharsets.UTF_8));
+            if (pieceCache.size() > 50_000) {
+                pieceCache.clear();
+            }
+            pieceCache.put(piece, cached);
+        }
+        return cached;  // never changed by callers: encode copies it into its output
     }
 
     /** GPT-2's loop on one piece: merge the lowest-ranked pair everywhere, until none is left. */

@@ -8,6 +8,7 @@ import com.knuddels.jtokkit.api.IntArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The real OpenAI encodings, through jtokkit: GPT-2's r50k_base, cl100k_base (GPT-3.5 and GPT-4)
@@ -47,9 +48,12 @@ public final class GptEncoding implements Tokenizer {
 
     private final Kind kind;
     private final Encoding encoding;
+    // Bytes of each token once decoded; texts repeat tokens, and jtokkit decodes through a list.
+    private final AtomicReferenceArray<byte[]> bytesCache;
 
     private GptEncoding(Kind kind) {
         this.kind = kind;
+        this.bytesCache = new AtomicReferenceArray<>(kind.vocabSize);
         synchronized (REGISTRY) {
             this.encoding = REGISTRY.getEncoding(kind.type);
         }
@@ -96,7 +100,7 @@ public final class GptEncoding implements Tokenizer {
 
     /** The bytes a token stands for. */
     public byte[] tokenBytes(int id) {
-        return bytesOf(id);
+        return bytesOf(id).clone();
     }
 
     @Override
@@ -118,11 +122,18 @@ public final class GptEncoding implements Tokenizer {
         return spans;
     }
 
+    /** The token's bytes, shared: callers must not change the array. */
     private byte[] bytesOf(int id) {
+        byte[] cached = bytesCache.get(checkId(id));
+        if (cached != null) {
+            return cached;
+        }
         IntArrayList one = new IntArrayList(1);
-        one.add(checkId(id));
+        one.add(id);
         try {
-            return encoding.decodeBytes(one);
+            byte[] bytes = encoding.decodeBytes(one);
+            bytesCache.set(id, bytes);
+            return bytes;
         } catch (RuntimeException unknown) {
             throw new IllegalArgumentException(name() + " has no token with id " + id, unknown);
         }

@@ -8,7 +8,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,6 +40,12 @@ public class HeatmapCanvas extends CanvasPane {
     private int hoverColumn = -1;
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
     private Grid grid;
+    private final java.util.Map<WidthKey, Double> labelWidths = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<WidthKey, Double> eldest) {
+            return size() > 4;
+        }
+    };
 
     public HeatmapCanvas(ThemeManager themes) {
         super(themes);
@@ -384,19 +389,29 @@ public class HeatmapCanvas extends CanvasPane {
         return i < labels.size() ? labels.get(i) : String.valueOf(i);
     }
 
-    private static double maxWidth(List<String> labels, int count, Font font) {
+    /**
+     * Widest label, in pixels. Measuring text is the slowest part of a redraw, and the labels
+     * rarely change between redraws (a slider moves, the positions stay), so the last few answers
+     * are kept.
+     */
+    private double maxWidth(List<String> labels, int count, Font font) {
+        WidthKey key = new WidthKey(labels, count, font.getFamily(), font.getSize());
+        Double known = labelWidths.get(key);
+        if (known != null) {
+            return known;
+        }
         Text probe = new Text();
         probe.setFont(font);
         double max = 0;
-        List<String> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            all.add(label(labels, i));
-        }
-        for (String s : all) {
-            probe.setText(s);
+            probe.setText(label(labels, i));
             max = Math.max(max, probe.getLayoutBounds().getWidth());
         }
+        labelWidths.put(key, max);
         return max;
+    }
+
+    private record WidthKey(List<String> labels, int count, String family, double size) {
     }
 
     private record Grid(double left, double top, double cell, int rows, int columns) {

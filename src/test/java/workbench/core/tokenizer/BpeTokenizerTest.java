@@ -77,9 +77,9 @@ class BpeTokenizerTest {
 
     @Test
     void savesAndLoadsTheSameMerges(@TempDir Path dir) throws IOException {
-        BpeTokenizer bpe = BpeTrainer.train("the theme of thirty three thieves # and\nnew lines", 25, "round # trip");
+        BpeTokenizer bpe = BpeTokenizer.train("the theme of thirty three thieves # and\nnew lines", 25, "round # trip");
         Path file = dir.resolve("bpe.txt");
-        BpeFile.write(bpe, file);
+        bpe.save(file);
         BpeTokenizer back = BpeTokenizer.load(file);
         assertEquals(bpe.merges(), back.merges());
         assertEquals("round - trip", back.name());

@@ -9,6 +9,7 @@ import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
 import workbench.ui.positions.PositionsPage;
+import workbench.ui.sampling.SamplingPage;
 import workbench.ui.tokenization.TokenizationPage;
 
 import java.util.List;
@@ -42,8 +43,7 @@ public final class LabRegistry {
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
                 notBuilt("recurrent", "Recurrent",
                         "RNN, LSTM and GRU trained beside the transformer."),
-                notBuilt("sampling", "Sampling",
-                        "Temperature, top-k, top-p and beam search on the next-token distribution."),
+                new LabDescriptor("sampling", "Sampling", SamplingPage::forSession),
                 new LabDescriptor("memory", "Memory", MemoryView::new),
                 new LabDescriptor("lessons", "Lessons",
                         context -> new LessonsPage(context, lessons != null ? lessons : detachedPlayer())));

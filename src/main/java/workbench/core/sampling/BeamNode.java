@@ -14,6 +14,11 @@ package workbench.core.sampling;
  */
 public record BeamNode(int id, int parent, int depth, int token, double logProbability, double score, boolean kept) {
 
+    /** The continuation's probability, e^score. */
+    public double probability() {
+        return Math.exp(score);
+    }
+
     public boolean isRoot() {
         return parent < 0;
     }

@@ -49,6 +49,11 @@ public record RolloutResult(SamplingSettings settings, int length, int[][] seque
         return firstTokenExpected.clone();
     }
 
+    /** The share of rollouts that began with {@code token}: its count / count. */
+    public double firstTokenFrequency(int token) {
+        return (double) firstTokenCounts[token] / sequences.length;
+    }
+
     /** Tokens that came first at least once, most frequent first (ties by higher expected probability, then lower id). */
     public int[] firstTokensByCount() {
         return java.util.stream.IntStream.range(0, firstTokenCounts.length)

@@ -5,7 +5,8 @@ import workbench.core.tokenizer.CharTokenizer;
 /**
  * A real, if tiny, character model for tests: bigram counts from a text, with add-alpha smoothing.
  * logit(next | prev) = ln((count(prev, next) + alpha) / (count(prev) + alpha V)). It stands in for
- * the trained transformer in view tests until that lands; it lives in test code only.
+ * the trained transformer in view tests until that lands; it lives in test code only. Like the
+ * transformer it reads up to 64 tokens, but only the last one matters to it.
  */
 public final class BigramCountModel implements NextTokenModel {
 
@@ -51,9 +52,10 @@ public final class BigramCountModel implements NextTokenModel {
         return tokenizer.vocabSize();
     }
 
+    /** It accepts the bundled model's context of 64 tokens, and conditions on the last one. */
     @Override
     public int contextLength() {
-        return 1;
+        return 64;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import workbench.app.AppDirectories;
 import workbench.app.LabRegistry;
+import workbench.app.StatusLine;
 import workbench.app.WorkbenchApp;
 import workbench.lesson.player.LessonPlayer;
 
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +65,10 @@ class LessonWalkTest {
     }
 
     @Test
-    void everyStepOfEveryLessonAppliesToItsLab() {
+    void everyStepOfEveryLessonAppliesToItsLab() throws Exception {
+        // Labs that need the trained model show their views once it has loaded.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#" + StatusLine.MODEL_ID)
+                .queryAs(Label.class).getText().contains("kjv-char ·"));
         LessonPlayer player = app.lessons();
         List<String> failures = new ArrayList<>();
         for (Lesson lesson : player.library().lessons()) {

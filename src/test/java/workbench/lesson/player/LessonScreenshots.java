@@ -62,7 +62,8 @@ class LessonScreenshots {
                 player.reveal();
             }
         });
-        Thread.sleep(1500); // background work of the lab (model, traces)
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> app.status().lookup("#" + workbench.app.StatusLine.MODEL_ID) instanceof javafx.scene.control.Label l && l.getText().contains("kjv-char ·"));
+        Thread.sleep(1500); // background work of the lab (traces)
         WaitForAsyncUtils.waitForFxEvents();
         shoot(dir.resolve("lesson-normal-" + id + "-" + (step + 1) + ".png"));
         robot.interact(player::togglePresenter);

@@ -9,6 +9,7 @@ import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.memory.MemoryView;
 import workbench.ui.positions.PositionsPage;
+import workbench.ui.recurrent.RecurrentPage;
 import workbench.ui.sampling.SamplingPage;
 import workbench.ui.tokenization.TokenizationPage;
 
@@ -41,8 +42,7 @@ public final class LabRegistry {
                         "Tiled attention with an online softmax, and the memory traffic it saves."),
                 notBuilt("gqa", "GQA",
                         "Multi-head, grouped-query and multi-query attention, and the KV cache."),
-                notBuilt("recurrent", "Recurrent",
-                        "RNN, LSTM and GRU trained beside the transformer."),
+                new LabDescriptor("recurrent", "Recurrent", RecurrentPage::new),
                 new LabDescriptor("sampling", "Sampling", SamplingPage::forSession),
                 new LabDescriptor("memory", "Memory", MemoryView::new),
                 new LabDescriptor("lessons", "Lessons",

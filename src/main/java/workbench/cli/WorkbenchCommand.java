@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 /** The top-level command: no subcommand opens the GUI; subcommands run headless. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Transformer Workbench 0.1",
         description = "A desktop lab that shows a real transformer at work. Without a command it opens the app.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, ExportCommand.class, TokenizerCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, ExportCommand.class, TokenizerCommand.class,
+                QuantizeCommand.class})
 public final class WorkbenchCommand implements Callable<Integer> {
 
     @Mixin

@@ -174,7 +174,7 @@ public final class Checkpoints {
         }
         MiniTransformer model;
         try {
-            model = new MiniTransformer(config);
+            model = MiniTransformer.blank(config);
         } catch (OutOfMemoryError tooBig) {
             throw new CheckpointException(label + " describes a model too large for this machine's memory.");
         }

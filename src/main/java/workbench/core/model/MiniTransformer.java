@@ -48,6 +48,16 @@ public final class MiniTransformer implements NextTokenModel {
 
     /** A model in another precision; DOUBLE is used by the gradient checks. */
     MiniTransformer(TransformerConfig config, DataType type) {
+        this(config, type, true);
+    }
+
+    /** A model with zero weights, to be filled from a checkpoint. */
+    static MiniTransformer blank(TransformerConfig config) {
+        return new MiniTransformer(config, DataType.FLOAT, false);
+    }
+
+    /** With {@code initialise} false the weights start at zero, for copies that overwrite them at once. */
+    private MiniTransformer(TransformerConfig config, DataType type, boolean initialise) {
         this.config = config;
         this.type = type;
         try (MemoryWorkspace ignored = Workspaces.outside()) {
@@ -56,7 +66,9 @@ public final class MiniTransformer implements NextTokenModel {
             this.gradients = Weights.gradients(config, parameters);
             this.attention = new AttentionLayer(config, type);
         }
-        initialise(new Rng(config.seed()));
+        if (initialise) {
+            initialise(new Rng(config.seed()));
+        }
     }
 
     /**
@@ -105,7 +117,7 @@ public final class MiniTransformer implements NextTokenModel {
      * mask), holding a copy of these weights.
      */
     public MiniTransformer withConfig(TransformerConfig other) {
-        MiniTransformer copy = new MiniTransformer(other, type);
+        MiniTransformer copy = new MiniTransformer(other, type, false);
         copy.parameters.copyFrom(parameters);
         return copy;
     }

@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Three stacked horizontal bars (inference, itemised training, the rule of thumb) on one GiB axis,
+ * Three stacked horizontal bars (inference, itemised training, the rule of thumb) on one axis (GiB, or MiB for a small model),
  * with a dashed line at each GPU's usable memory that falls inside the axis. Hovering a segment
  * names it and its size.
  */
@@ -102,11 +102,14 @@ final class MemoryBarsCanvas extends CanvasPane {
         for (MemoryEstimate bar : bars) {
             maxBytes = Math.max(maxBytes, bar.total());
         }
-        double axisMax = niceCeiling(ByteSize.gib((long) maxBytes) * 1.04);
-        double scale = (right - left) / axisMax; // pixels per GiB
+        // GiB for real models; a small one (the bundled model is a few MiB) gets an axis in MiB or KiB.
+        long unit = maxBytes >= ByteSize.GIB ? ByteSize.GIB : maxBytes >= ByteSize.MIB ? ByteSize.MIB : ByteSize.KIB;
+        String unitName = unit == ByteSize.GIB ? "GiB" : unit == ByteSize.MIB ? "MiB" : "KiB";
+        double axisMax = niceCeiling(maxBytes / unit * 1.04);
+        double scale = (right - left) / axisMax; // pixels per unit
 
-        drawAxis(g, left, right, axisY, axisMax, font);
-        drawGpuLines(g, left, top, axisY, axisMax, scale, font);
+        drawAxis(g, left, right, axisY, axisMax, font, unitName);
+        drawGpuLines(g, left, top, axisY, axisMax / ((double) ByteSize.GIB / unit), scale * ((double) ByteSize.GIB / unit), font);
 
         double slot = (axisY - top) / bars.size();
         double barH = Math.min(34 * fs, slot * 0.62);
@@ -120,7 +123,7 @@ final class MemoryBarsCanvas extends CanvasPane {
             g.fillText(bar.kind().label(), left - 8, y + barH / 2);
             double x = left;
             for (MemoryItem item : bar.items()) {
-                double w = ByteSize.gib(item.bytes()) * scale;
+                double w = (double) item.bytes() / unit * scale;
                 paintSegment(g, item, x, y, w, barH);
                 hits.add(new Hit(x, y, w, barH, item.part().label() + ": " + ByteSize.format(item.bytes())
                         + "   = " + item.formula()));
@@ -170,7 +173,8 @@ final class MemoryBarsCanvas extends CanvasPane {
         g.strokeLine(x + w, y, x + w, y + h);
     }
 
-    private void drawAxis(GraphicsContext g, double left, double right, double y, double axisMax, Font font) {
+    private void drawAxis(GraphicsContext g, double left, double right, double y, double axisMax, Font font,
+                          String unitName) {
         g.setStroke(theme().grid());
         g.setLineWidth(theme().lineScale());
         g.strokeLine(left, y, right, y);
@@ -189,7 +193,7 @@ final class MemoryBarsCanvas extends CanvasPane {
             g.fillText(tick(v, step), x, y + 6);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("GiB", right, y + 6 + 14 * theme().fontScale());
+        g.fillText(unitName, right, y + 6 + 14 * theme().fontScale());
     }
 
     private void drawGpuLines(GraphicsContext g, double left, double top, double axisY, double axisMax, double scale,
@@ -239,9 +243,13 @@ final class MemoryBarsCanvas extends CanvasPane {
         }
     }
 
-    private static String tick(double v, double step) {
-        return step >= 1 ? String.format(Locale.ROOT, "%.0f", v)
-                : step >= 0.1 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** A tick label with as many decimals as the step needs (0.25 needs two, 0.5 one, 2 none). */
+    static String tick(double v, double step) {
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-9) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     static double niceStep(double raw) {

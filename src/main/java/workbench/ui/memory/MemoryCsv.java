@@ -8,6 +8,8 @@ import workbench.core.memory.MemoryEstimate;
 import workbench.core.memory.MemoryItem;
 import workbench.core.memory.MemoryReport;
 import workbench.core.memory.MemoryRequest;
+import workbench.core.memory.QuantizationReport;
+import workbench.core.memory.VariantResult;
 import workbench.core.memory.WeightBits;
 import workbench.ui.common.CsvTable;
 
@@ -20,7 +22,7 @@ final class MemoryCsv {
     private MemoryCsv() {
     }
 
-    static CsvTable of(MemoryViewModel model) {
+    static CsvTable of(MemoryViewModel model, QuantizationReport quantized) {
         CsvTable.Builder table = CsvTable.builder("section", "item", "value", "unit", "detail");
         MemoryReport report = model.report();
         if (report != null) {
@@ -46,7 +48,7 @@ final class MemoryCsv {
         WeightBits bits = model.weightBits();
         if (bits != null) {
             for (BitPattern p : bits.all()) {
-                String section = "weight " + bits.text() + " in " + p.format().label();
+                String section = "weight " + model.weightName() + " in " + p.format().label();
                 table.row(section, "bits", p.bitString(), "", p.hex());
                 table.row(section, "value", Double.toString(p.value()), "", p.kind().name().toLowerCase(Locale.ROOT));
                 table.row(section, "error", p.error().isPresent() ? Double.toString(p.error().getAsDouble()) : "",
@@ -58,6 +60,19 @@ final class MemoryCsv {
             table.row("format " + f.label(), "min normal", Double.toString(f.minNormal()), "", "");
             table.row("format " + f.label(), "min subnormal", Double.toString(f.minSubnormal()), "", "");
             table.row("format " + f.label(), "epsilon", Double.toString(f.epsilon()), "", "");
+        }
+        if (quantized != null) {
+            table.row("quantization", "sample", quantized.sample().windows(), "windows",
+                    QuantizePane.sampleText(quantized));
+            for (VariantResult r : quantized.results()) {
+                String section = "quantized " + r.variant().key();
+                table.row(section, "stored bytes", r.storedBytes(), "bytes", r.scales() + " fp32 scales included");
+                table.row(section, "saved", Double.toString(quantized.savedFraction(r)), "fraction", "against fp32");
+                table.row(section, "weight relative RMSE", Double.toString(r.matrixError().relativeRmse()), "", "all matrices");
+                table.row(section, "validation loss", Double.toString(r.loss()), "nats per token", "");
+                table.row(section, "delta loss", Double.toString(quantized.deltaLoss(r)), "nats per token", "against fp32");
+                table.row(section, "perplexity", Double.toString(r.perplexity()), "", "e^loss");
+            }
         }
         ComputeOptimal optimal = model.optimalForModelProperty().get();
         if (optimal != null) {

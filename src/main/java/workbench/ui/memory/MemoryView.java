@@ -1,5 +1,6 @@
 package workbench.ui.memory;
 
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,21 +24,21 @@ import workbench.core.memory.MemoryRequest;
 import workbench.core.memory.NumberText;
 import workbench.core.memory.ParameterCount;
 import workbench.core.memory.Precision;
+import workbench.core.memory.ModelWeights;
 import workbench.core.memory.WeightBits;
+import workbench.core.model.ModelBundle;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.LabSettings;
 
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The memory lab: how many bytes a model needs for inference and for training, which GPUs that
  * fits on, what one weight looks like in fp32, fp16 and bf16, and how much data a model of this
- * size should see. Quantizing the bundled model is a marked slot until its checkpoint ships.
+ * size should see, and what storing the loaded model's weights in fewer bits does to it, measured.
  */
 public final class MemoryView implements LabPage {
 
@@ -65,7 +66,26 @@ public final class MemoryView implements LabPage {
     public static final String OPTIMAL_MODEL_ID = "memory-optimal-model";
     public static final String TOKENS_INPUT_ID = "memory-tokens";
     public static final String OPTIMAL_TOKENS_ID = "memory-optimal-tokens";
-    public static final String QUANTIZE_SLOT_ID = "memory-quantize-slot";
+    public static final String WEIGHT_TYPED_ID = "memory-weight-typed";
+    public static final String WEIGHT_FROM_MODEL_ID = "memory-weight-from-model";
+    public static final String PICK_TENSOR_ID = "memory-pick-tensor";
+    public static final String PICK_RULE_ID = "memory-pick-rule";
+    public static final String PICK_ROW_ID = "memory-pick-row";
+    public static final String PICK_COL_ID = "memory-pick-col";
+    public static final String PICK_SEED_ID = "memory-pick-seed";
+    public static final String PICK_DRAW_ID = "memory-pick-draw";
+    public static final String PICK_DESCRIPTION_ID = "memory-pick-description";
+    public static final String QUANTIZE_ID = "memory-quantize";
+    public static final String QUANTIZE_RUN_ID = "memory-quantize-run";
+    public static final String QUANTIZE_CANCEL_ID = "memory-quantize-cancel";
+    public static final String QUANTIZE_PROGRESS_ID = "memory-quantize-progress";
+    public static final String QUANTIZE_STATUS_ID = "memory-quantize-status";
+    public static final String QUANTIZE_SAMPLE_ID = "memory-quantize-sample";
+    public static final String QUANTIZE_TABLE_ID = "memory-quantize-table";
+    public static final String HISTOGRAM_ID = "memory-histogram";
+    public static final String HISTOGRAM_TENSOR_ID = "memory-histogram-tensor";
+    public static final String HISTOGRAM_VARIANT_ID = "memory-histogram-variant";
+    public static final String HISTOGRAM_CAPTION_ID = "memory-histogram-caption";
 
     private final LabContext context;
     private final MemoryViewModel model = new MemoryViewModel();
@@ -82,13 +102,20 @@ public final class MemoryView implements LabPage {
     private final Label summary = new Label();
     private final Label optimalForModel = new Label();
     private final Label optimalForTokens = new Label();
+    private final QuantizeViewModel quantize;
+    private final QuantizePane quantizePane;
+    private final ChangeListener<ModelBundle> modelListener = (obs, old, now) -> showModel(now);
 
     public MemoryView(LabContext context) {
         this.context = context;
         bars = new MemoryBarsCanvas(context.themes());
         range = new FormatRangeCanvas(context.themes());
+        quantize = new QuantizeViewModel(context.tasks());
+        quantizePane = new QuantizePane(quantize, context.themes());
         buildView();
         buildControls();
+        context.models().modelProperty().addListener(modelListener);
+        showModel(context.models().modelProperty().get());
         model.reportProperty().addListener((obs, old, now) -> showReport(now));
         model.weightBitsProperty().addListener((obs, old, now) -> showWeight(now));
         model.optimalForModelProperty().addListener((obs, old, now) -> showOptimalForModel(now));
@@ -111,6 +138,28 @@ public final class MemoryView implements LabPage {
 
     public MemoryViewModel viewModel() {
         return model;
+    }
+
+    /** The quantization experiment's state (its report once run). */
+    QuantizeViewModel quantizeModel() {
+        return quantize;
+    }
+
+    /** The session's model changed: the picker entry, the weights to pick from and the model to quantize follow. */
+    private void showModel(ModelBundle bundle) {
+        model.setLoadedModel(bundle == null ? null : bundle.name(), bundle == null ? null : bundle.model().config());
+        quantize.setBundle(bundle);
+        if (bundle == null) {
+            model.picker().setWeights(null);
+            return;
+        }
+        context.tasks().submitLatest("memory-weights", "Reading the weights of " + bundle.name(),
+                progress -> ModelWeights.of(bundle.model().parameters()),
+                weights -> {
+                    if (bundle == context.models().modelProperty().get()) {
+                        model.picker().setWeights(weights);
+                    }
+                }, null);
     }
 
     private void buildView() {
@@ -155,7 +204,7 @@ public final class MemoryView implements LabPage {
 
         content.getChildren().addAll(title, intro,
                 sectionTitle("How much memory?"), summary, message, calculator, cards, ruleHint,
-                bitsSection(), optimalSection(), quantizeSlot());
+                bitsSection(), quantizePane, optimalSection());
         content.setPadding(new Insets(12));
         content.getStyleClass().add("memory-content");
         view.setContent(content);
@@ -180,19 +229,15 @@ public final class MemoryView implements LabPage {
     }
 
     private Node bitsSection() {
-        TextField weight = new TextField();
-        weight.setId(WEIGHT_INPUT_ID);
-        weight.setPrefColumnCount(14);
-        weight.textProperty().bindBidirectional(model.weightProperty());
         Label message = errorLabel(WEIGHT_MESSAGE_ID);
         message.textProperty().bind(model.weightMessageProperty());
-        Label hint = new Label("Type a weight (0.1, -3.2e-5, 65520, 1e-8, inf, nan). fp32 is the nearest float to it; "
-                + "fp16 and bf16 are rounded from that fp32 value, as casting a model does. Errors are measured "
-                + "against what you typed. (Picking a real weight of the bundled model comes with the model.)");
+        Label hint = new Label("Type a weight (0.1, -3.2e-5, 65520, 1e-8, inf, nan), or pick a real one of the loaded "
+                + "model. fp32 is the nearest float to a typed number; fp16 and bf16 are rounded from that fp32 value, "
+                + "as casting a model does. Errors are measured against what you typed, or against the model's fp32 "
+                + "value.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        HBox input = new HBox(8, new Label("Weight"), weight, message);
-        input.setAlignment(Pos.CENTER_LEFT);
+        WeightSourcePane input = new WeightSourcePane(model, message);
         VBox box = new VBox(8, sectionTitle("Bits of one weight"), input, hint);
         for (FloatFormat f : FloatFormat.values()) {
             BitFieldPane pane = new BitFieldPane(f);
@@ -231,25 +276,10 @@ public final class MemoryView implements LabPage {
                 optimalForTokens, source);
     }
 
-    private Node quantizeSlot() {
-        Label title = new Label("Quantize the bundled model — not yet available");
-        title.getStyleClass().add("section-title");
-        Label text = new Label("This panel needs the trained bundled model, which arrives with the engine. It will "
-                + "quantize every weight of that model for real — int8 absmax per tensor and per output channel, and "
-                + "fp16 and bf16 round trips — and show the weight histograms before and after, the memory each "
-                + "variant saves, and the validation loss and perplexity of each variant, measured on held-out text. "
-                + "Until then it shows nothing: no figure here is estimated or made up.");
-        text.setWrapText(true);
-        VBox slot = new VBox(6, title, text);
-        slot.setId(QUANTIZE_SLOT_ID);
-        slot.getStyleClass().add("pending-slot");
-        return slot;
-    }
-
     private void buildControls() {
         ComboBox<MemoryViewModel.ModelChoice> models = new ComboBox<>();
         models.setId(MODEL_CHOICE_ID);
-        models.getItems().setAll(model.choices());
+        models.setItems(model.choices());
         models.valueProperty().bindBidirectional(model.modelProperty());
         models.setMaxWidth(Double.MAX_VALUE);
 
@@ -384,39 +414,25 @@ public final class MemoryView implements LabPage {
     @Override
     public void reset() {
         model.reset();
+        quantize.tensorProperty().set(QuantizeViewModel.DEFAULT_TENSOR);
+        quantize.variantProperty().set(QuantizeViewModel.DEFAULT_VARIANT);
     }
 
     @Override
     public void dispose() {
-        // Nothing runs in the background; the page holds no listeners outside itself.
+        context.models().modelProperty().removeListener(modelListener);
+        quantize.dispose();
+        quantizePane.dispose();
     }
 
     /** The figures on screen in long form: section, item, value, unit, detail. */
     @Override
     public CsvTable table() {
-        return MemoryCsv.of(model);
+        return MemoryCsv.of(model, quantize.report());
     }
 
     @Override
     public LabSettings settings() {
-        List<String> names = model.choices().stream().map(MemoryViewModel.ModelChoice::label).toList();
-        return new LabSettings()
-                .choice("model", names, name -> model.modelProperty().set(model.choice(name)))
-                .text("parameters", text -> {
-                    ParameterCount.parse(text);
-                    model.parametersProperty().set(text.strip());
-                })
-                .choice("precision", Arrays.stream(Precision.values()).map(Precision::label).toList(),
-                        p -> model.precisionProperty().set(Precision.parse(p)))
-                .integer("context", 1, MemoryRequest.MAX_CONTEXT, v -> model.contextProperty().set(Integer.toString(v)))
-                .integer("batch", 1, MemoryRequest.MAX_BATCH, v -> model.batchProperty().set(Integer.toString(v)))
-                .text("weight", text -> {
-                    WeightBits.parse(text);
-                    model.weightProperty().set(text.strip());
-                })
-                .text("tokens", text -> {
-                    ParameterCount.parse(text);
-                    model.tokensProperty().set(text.strip());
-                });
+        return MemorySettings.of(model, quantize);
     }
 }

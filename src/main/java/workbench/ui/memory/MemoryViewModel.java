@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import workbench.core.catalog.PublishedModel;
 import workbench.core.catalog.PublishedModels;
 import workbench.core.memory.ComputeOptimal;
@@ -20,8 +22,8 @@ import workbench.core.memory.ModelSpec;
 import workbench.core.memory.ParameterCount;
 import workbench.core.memory.Precision;
 import workbench.core.memory.WeightBits;
+import workbench.core.model.TransformerConfig;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,8 +33,11 @@ import java.util.List;
  */
 public final class MemoryViewModel {
 
-    /** An entry of the model picker; {@code spec} is null for the typed "Custom" entry. */
-    public record ModelChoice(String label, ModelSpec spec, int context) {
+    /**
+     * An entry of the model picker; {@code spec} is null for the typed "Custom" entry, and
+     * {@code loaded} marks the entry of the model the workbench has loaded.
+     */
+    public record ModelChoice(String label, ModelSpec spec, int context, boolean loaded) {
         public boolean isCustom() {
             return spec == null;
         }
@@ -43,13 +48,33 @@ public final class MemoryViewModel {
         }
     }
 
-    public static final ModelChoice CUSTOM = new ModelChoice("Custom (typed)", null, 0);
+    public static final ModelChoice CUSTOM = new ModelChoice("Custom (typed)", null, 0, false);
+    /** The lesson setting's name for the loaded model's entry, whatever the model is called. */
+    public static final String LOADED_MODEL = "loaded model";
     public static final String DEFAULT_MODEL = "Llama-2-7B";
     public static final String DEFAULT_WEIGHT = "0.1";
     public static final String DEFAULT_TOKENS = "1.4T";
 
+    /** Where the weight of the bit fields comes from. */
+    public enum WeightSource {
+        TYPED("Typed"),
+        MODEL("From the loaded model");
+
+        private final String label;
+
+        WeightSource(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final List<Gpu> gpus;
-    private final List<ModelChoice> choices;
+    private final ObservableList<ModelChoice> choices = FXCollections.observableArrayList();
+    private final ObservableList<ModelChoice> readOnlyChoices = FXCollections.unmodifiableObservableList(choices);
 
     private final ObjectProperty<ModelChoice> model = new SimpleObjectProperty<>(this, "model");
     private final StringProperty parameters = new SimpleStringProperty(this, "parameters", "");
@@ -61,6 +86,8 @@ public final class MemoryViewModel {
     private final StringProperty context = new SimpleStringProperty(this, "context", "");
     private final StringProperty batch = new SimpleStringProperty(this, "batch", "1");
     private final StringProperty weight = new SimpleStringProperty(this, "weight", DEFAULT_WEIGHT);
+    private final ObjectProperty<WeightSource> weightSource = new SimpleObjectProperty<>(this, "weightSource", WeightSource.TYPED);
+    private final WeightPickModel picker = new WeightPickModel();
     private final StringProperty tokens = new SimpleStringProperty(this, "tokens", DEFAULT_TOKENS);
 
     private final ReadOnlyObjectWrapper<MemoryReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -79,13 +106,10 @@ public final class MemoryViewModel {
 
     public MemoryViewModel(List<Gpu> gpus, List<PublishedModel> published) {
         this.gpus = List.copyOf(gpus);
-        List<ModelChoice> list = new ArrayList<>();
         for (PublishedModel m : published) {
-            list.add(new ModelChoice(m.name(), ModelSpec.from(m), m.context()));
+            choices.add(new ModelChoice(m.name(), ModelSpec.from(m), m.context(), false));
         }
-        // The bundled model joins this list when its checkpoint ships (ModelSpec.from(name, config, source)).
-        list.add(CUSTOM);
-        this.choices = List.copyOf(list);
+        choices.add(CUSTOM); // the loaded model's entry goes first when a model has loaded (setLoadedModel)
 
         model.addListener((obs, old, now) -> {
             if (now != null && !now.isCustom() && !filling) {
@@ -109,7 +133,15 @@ public final class MemoryViewModel {
             });
         }
         precision.addListener((obs, old, now) -> recompute());
-        weight.addListener((obs, old, now) -> recomputeWeight());
+        weight.addListener((obs, old, now) -> {
+            if (!filling) {
+                weightSource.set(WeightSource.TYPED); // typing a weight shows that weight
+            }
+            recomputeWeight();
+        });
+        weightSource.addListener((obs, old, now) -> recomputeWeight());
+        picker.pickedProperty().addListener((obs, old, now) -> recomputeWeight());
+        picker.messageProperty().addListener((obs, old, now) -> recomputeWeight());
         tokens.addListener((obs, old, now) -> recomputeTokens());
         reset();
     }
@@ -121,6 +153,7 @@ public final class MemoryViewModel {
             precision.set(Precision.FP16);
             batch.set("1");
             weight.set(DEFAULT_WEIGHT);
+            weightSource.set(WeightSource.TYPED);
             tokens.set(DEFAULT_TOKENS);
             ModelChoice first = choice(DEFAULT_MODEL);
             model.set(first);
@@ -128,21 +161,64 @@ public final class MemoryViewModel {
         } finally {
             filling = false;
         }
+        picker.reset();
         recompute();
         recomputeWeight();
         recomputeTokens();
     }
 
-    public List<ModelChoice> choices() {
-        return choices;
+    /** The picker's entries: the loaded model (once there is one), the published models, and Custom. */
+    public ObservableList<ModelChoice> choices() {
+        return readOnlyChoices;
+    }
+
+    /**
+     * Puts the loaded model at the top of the picker, replacing the previous one; null removes it.
+     * If the previous loaded model was selected, the new one is selected (or, with none, its figures
+     * stay as Custom).
+     */
+    public void setLoadedModel(String name, TransformerConfig config) {
+        ModelChoice old = loadedChoice();
+        ModelChoice now = null;
+        if (config != null) {
+            ModelSpec spec = ModelSpec.from(name + " (loaded)", config, "the loaded checkpoint " + name + ": "
+                    + config.layers() + " layers, d_model " + config.dModel() + ", " + config.heads() + " heads, vocabulary "
+                    + config.vocabSize());
+            now = new ModelChoice(spec.name(), spec, config.contextLength(), true);
+            choices.add(0, now);
+        }
+        boolean wasSelected = old != null && model.get() == old;
+        if (wasSelected) {
+            if (now != null) {
+                model.set(now);
+            } else {
+                becomeCustom();
+                recompute();
+            }
+        }
+        if (old != null) {
+            choices.removeIf(c -> c == old); // after moving the selection, so the picker never shows an empty value
+        }
+    }
+
+    /** The loaded model's entry, or null before a model has loaded. */
+    public ModelChoice loadedChoice() {
+        return choices.stream().filter(ModelChoice::loaded).findFirst().orElse(null);
     }
 
     public List<Gpu> gpus() {
         return gpus;
     }
 
-    /** The picker entry called {@code label} (case-insensitive). */
+    /** The picker entry called {@code label} (case-insensitive), or {@link #LOADED_MODEL}. */
     public ModelChoice choice(String label) {
+        if (LOADED_MODEL.equalsIgnoreCase(label == null ? "" : label.strip())) {
+            ModelChoice loaded = loadedChoice();
+            if (loaded == null) {
+                throw new IllegalArgumentException("No model has loaded yet.");
+            }
+            return loaded;
+        }
         return choices.stream().filter(c -> c.label().equalsIgnoreCase(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No model called '" + label + "'."));
     }
@@ -205,6 +281,13 @@ public final class MemoryViewModel {
     }
 
     private void recomputeWeight() {
+        if (weightSource.get() == WeightSource.MODEL) {
+            if (picker.picked() != null) {
+                weightBits.set(WeightBits.of(picker.picked().value()));
+            }
+            weightMessage.set(picker.messageProperty().get());
+            return;
+        }
         try {
             weightBits.set(WeightBits.parse(weight.get()));
             weightMessage.set("");
@@ -279,6 +362,23 @@ public final class MemoryViewModel {
 
     public StringProperty weightProperty() {
         return weight;
+    }
+
+    public ObjectProperty<WeightSource> weightSourceProperty() {
+        return weightSource;
+    }
+
+    /** The real weight the bit fields show when the source is the model. */
+    WeightPickModel picker() {
+        return picker;
+    }
+
+    /** What the bit fields show, for a caption: the typed text or the model weight's address. */
+    public String weightName() {
+        if (weightSource.get() == WeightSource.MODEL && picker.picked() != null) {
+            return picker.picked().address();
+        }
+        return weightBits.get() == null ? "" : weightBits.get().text();
     }
 
     public StringProperty tokensProperty() {

@@ -9,6 +9,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import workbench.concurrent.DirectTaskRunner;
+import workbench.core.memory.OneNd4jThread;
+import workbench.core.model.Checkpoints;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Exports;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.Notifier;
@@ -59,6 +62,10 @@ class MemoryScreenshots {
         Files.createDirectories(dir);
         MemoryView[] page = new MemoryView[1];
         BorderPane[] root = new BorderPane[1];
+        ModelSession session = new ModelSession();
+        try (OneNd4jThread ignored = new OneNd4jThread()) {
+            session.set(Checkpoints.bundled());
+        }
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             ThemeManager themes = new ThemeManager(theme);
@@ -66,7 +73,7 @@ class MemoryScreenshots {
                 public void info(String m) { }
                 public void warn(String m) { }
                 public void error(String w, Throwable e) { }
-            }));
+            }, session));
             root[0] = new BorderPane(page[0].view());
             root[0].setRight(controlsPane(page[0]));
             Scene scene = new Scene(root[0], 1430, 1000);
@@ -77,8 +84,14 @@ class MemoryScreenshots {
         WaitForAsyncUtils.waitForFxEvents();
         String name = theme.key();
         robot.interact(() -> {
-            try {
+            try (OneNd4jThread ignored = new OneNd4jThread()) {
+                page[0].settings().apply("model", MemoryViewModel.LOADED_MODEL);
+                page[0].settings().apply("weight-source", "model");
+                page[0].settings().apply("quantize", "true"); // the direct runner measures right here
+                page[0].settings().apply("histogram-variant", "int4-tensor");
                 Exports.savePng(page[0].exportNode(), dir.resolve("memory-" + name + ".png"), theme.background());
+                Exports.savePng(robot.lookup("#" + MemoryView.QUANTIZE_ID).query(),
+                        dir.resolve("memory-" + name + "-quantize.png"), theme.background());
                 Exports.savePng(page[0].controls(), dir.resolve("memory-" + name + "-controls.png"), theme.background());
                 page[0].settings().apply("model", "GPT-2 124M");
                 page[0].settings().apply("precision", "fp32");

@@ -63,7 +63,7 @@ class LessonScreenshots {
             }
         });
         WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> app.status().lookup("#" + workbench.app.StatusLine.MODEL_ID) instanceof javafx.scene.control.Label l && l.getText().contains("kjv-char ·"));
-        Thread.sleep(1500); // background work of the lab (traces)
+        Thread.sleep(Long.getLong("wait", 1500)); // background work of the lab (traces)
         WaitForAsyncUtils.waitForFxEvents();
         shoot(dir.resolve("lesson-normal-" + id + "-" + (step + 1) + ".png"));
         robot.interact(player::togglePresenter);

@@ -121,6 +121,8 @@ class LessonWalkTest {
     @Test
     void theLessonsLabListsTheLessonsAndOpensOne() {
         robot.interact(() -> app.window().show("lessons"));
+        // The memory lesson is the last card: scroll the list down to it.
+        robot.interact(() -> robot.lookup("#lessons-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         Stage stage = (Stage) app.window().root().getScene().getWindow();
         assertTrue(stage.isShowing());
         robot.clickOn("#lesson-open-memory");

@@ -210,19 +210,13 @@ public final class LessonPlayer {
     }
 
     /**
-     * Opens {@code chosen} at step {@code index}: its labs are reset to their defaults, so that
-     * every learner starts from the same screen, and the step's state is applied.
+     * Opens {@code chosen} at step {@code index} and applies the step's state. The labs are not
+     * reset: what a learner computed there (a trained model, a measurement) stays, and every
+     * setting a lesson relies on is set by its own steps.
      */
     public List<LessonProblem> openAt(Lesson chosen, int index) {
         requireHost();
         lesson.set(chosen);
-        for (String lab : chosen.labs()) {
-            try {
-                host.page(lab).reset();
-            } catch (RuntimeException failure) {
-                host.notifier().error("The " + lab + " lab could not be reset", failure);
-            }
-        }
         stepProblems.remove(chosen.id());
         host.dock(pane);
         return goTo(index);

@@ -65,6 +65,8 @@ class PresenterModeTest {
         Lesson lesson = player.library().find("memory").orElseThrow();
         int steps = lesson.steps().size();
         robot.interact(() -> app.window().show("lessons"));
+        // The memory lesson is the last card: scroll the list down to it.
+        robot.interact(() -> robot.lookup("#lessons-view").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
         robot.clickOn("#" + LessonsPage.openId("memory"));
         WaitForAsyncUtils.waitForFxEvents();
         Theme before = app.themes().theme();

@@ -49,7 +49,12 @@ public final class MathText {
             Map.entry("ll", "≪"), Map.entry("gg", "≫"));
 
     private static final java.util.Set<String> FUNCTIONS = java.util.Set.of(
-            "log", "ln", "exp", "max", "min", "sin", "cos", "tan", "arg", "argmax", "argmin", "softmax", "det", "dim");
+            "log", "ln", "exp", "max", "min", "sin", "cos", "tan", "tanh", "sigmoid", "arg", "argmax", "argmin",
+            "softmax", "det", "dim");
+
+    /** Accents, drawn as a combining mark after the letter: \tilde{c} is c̃. */
+    private static final Map<String, String> ACCENTS = Map.of(
+            "tilde", "\u0303", "hat", "\u0302", "bar", "\u0304", "vec", "\u20D7", "dot", "\u0307");
 
     private static final java.util.Set<String> SPACES = java.util.Set.of(",", ";", ":", " ", "!");
 
@@ -158,6 +163,10 @@ public final class MathText {
             if (wrap) {
                 emit(")", Style.UPRIGHT, script);
             }
+        } else if (ACCENTS.containsKey(name)) {
+            List<Run> inner = group(script);
+            runs.addAll(inner);
+            emit(ACCENTS.get(name), inner.isEmpty() ? Style.UPRIGHT : inner.get(inner.size() - 1).style(), script);
         } else if (name.equals("frac") || name.equals("tfrac") || name.equals("dfrac")) {
             fraction(script);
         } else if (SYMBOLS.containsKey(name)) {

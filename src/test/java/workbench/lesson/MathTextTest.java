@@ -30,6 +30,8 @@ class MathTextTest {
         assertEquals("√(x + 1)", MathText.plain(MathText.typeset("\\sqrt{x + 1}")));
         assertEquals(List.of(new Run("W", BOLD, BASE)), MathText.typeset("\\mathbf{W}"));
         assertEquals("ℝd", MathText.plain(MathText.typeset("\\mathbb{R}^d")));
+        assertEquals(List.of(new Run("c\u0303", ITALIC, BASE), new Run("t", ITALIC, SUB), new Run(" = tanh(", UPRIGHT, BASE),
+                new Run("x", ITALIC, BASE), new Run(")", UPRIGHT, BASE)), MathText.typeset("\\tilde{c}_t = \\tanh(x)"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import workbench.lesson.player.LessonPlayer;
 import workbench.lesson.player.LessonsPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.embeddings.EmbeddingsPage;
 import workbench.ui.memory.MemoryView;
 import workbench.ui.positions.PositionsPage;
 import workbench.ui.recurrent.RecurrentPage;
@@ -33,8 +34,7 @@ public final class LabRegistry {
     public static List<LabDescriptor> labs(LessonPlayer lessons) {
         return List.of(
                 new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
-                notBuilt("embeddings", "Embeddings",
-                        "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
+                new LabDescriptor("embeddings", "Embeddings", EmbeddingsPage::new),
                 new LabDescriptor("positions", "Positions", PositionsPage::new),
                 notBuilt("attention", "Attention",
                         "Every head of every layer, and one attention computation step by step."),

@@ -34,7 +34,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--repetition-penalty", defaultValue = "1.0", description = "CTRL penalty for tokens already present (1 = none).") double penalty;
     @Option(names = "--greedy", description = "Always take the most likely token.") boolean greedy;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random draws (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--threads", description = "ND4J threads.") Integer threads;
+    @Option(names = "--threads", description = "ND4J threads (default 1).") Integer threads;
 
     @Override
     public Integer call() throws Exception {

@@ -185,6 +185,8 @@ public final class MathText {
             // Sizing hints: the delimiter that follows is shown at text size.
         } else if (SPACES.contains(name)) {
             emit(name.equals("!") ? "" : "\u2009", Style.UPRIGHT, script);
+        } else if (name.equals("|")) {
+            emit("‖", Style.UPRIGHT, script);
         } else if (name.equals("\\")) {
             emit(" ", Style.UPRIGHT, script);
         } else if (name.length() == 1) {

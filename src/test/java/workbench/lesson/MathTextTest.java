@@ -29,6 +29,7 @@ class MathTextTest {
         assertEquals("(a + b)/2", MathText.plain(MathText.typeset("\\frac{a + b}{2}")));
         assertEquals("√(x + 1)", MathText.plain(MathText.typeset("\\sqrt{x + 1}")));
         assertEquals(List.of(new Run("W", BOLD, BASE)), MathText.typeset("\\mathbf{W}"));
+        assertEquals("(u · v)/(‖u‖ ‖v‖)", MathText.plain(MathText.typeset("\\frac{u \\cdot v}{\\|u\\| \\|v\\|}")));
         assertEquals("ℝd", MathText.plain(MathText.typeset("\\mathbb{R}^d")));
         assertEquals(List.of(new Run("c\u0303", ITALIC, BASE), new Run("t", ITALIC, SUB), new Run(" = tanh(", UPRIGHT, BASE),
                 new Run("x", ITALIC, BASE), new Run(")", UPRIGHT, BASE)), MathText.typeset("\\tilde{c}_t = \\tanh(x)"));

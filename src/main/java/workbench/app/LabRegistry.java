@@ -5,6 +5,7 @@ import workbench.lesson.LessonParser;
 import workbench.lesson.ProgressStore;
 import workbench.lesson.player.LessonPlayer;
 import workbench.lesson.player.LessonsPage;
+import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.embeddings.EmbeddingsPage;
@@ -36,8 +37,7 @@ public final class LabRegistry {
                 new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
                 new LabDescriptor("embeddings", "Embeddings", EmbeddingsPage::new),
                 new LabDescriptor("positions", "Positions", PositionsPage::new),
-                notBuilt("attention", "Attention",
-                        "Every head of every layer, and one attention computation step by step."),
+                new LabDescriptor("attention", "Attention", AttentionPage::new),
                 notBuilt("flash", "FlashAttention",
                         "Tiled attention with an online softmax, and the memory traffic it saves."),
                 notBuilt("gqa", "GQA",

@@ -89,6 +89,11 @@ final class WindowLessonHost implements LessonHost {
     }
 
     @Override
+    public ModelSession models() {
+        return models;
+    }
+
+    @Override
     public ThemeManager themes() {
         return themes;
     }

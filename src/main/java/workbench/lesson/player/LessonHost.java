@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import workbench.ui.common.LabPage;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Notifier;
 import workbench.ui.common.ThemeManager;
 
@@ -45,6 +46,9 @@ public interface LessonHost {
     void setControlsVisible(boolean visible);
 
     Scene scene();
+
+    /** The model the labs look at; a lesson step is applied again when it changes. */
+    ModelSession models();
 
     ThemeManager themes();
 

@@ -1,5 +1,6 @@
 package workbench.lesson.player;
 
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -110,6 +111,17 @@ public final class LessonPlayer {
             }
         });
         host.scene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::togglePresenter);
+        // Labs put some settings back to the model's own when a model arrives (its mask, its layer
+        // count); once they have, the open step is applied again so the screen is what the step says.
+        host.models().modelProperty().addListener((obs, old, now) -> {
+            if (now != null && lesson.get() != null) {
+                Platform.runLater(() -> {
+                    if (lesson.get() != null) {
+                        apply(lesson.get(), step.get());
+                    }
+                });
+            }
+        });
         progress();
         if (progressProblem != null) {
             host.notifier().warn(progressProblem);

@@ -9,6 +9,8 @@ import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
 import workbench.ui.embeddings.EmbeddingsPage;
+import workbench.ui.flash.FlashPage;
+import workbench.ui.gqa.GqaPage;
 import workbench.ui.memory.MemoryView;
 import workbench.ui.positions.PositionsPage;
 import workbench.ui.recurrent.RecurrentPage;
@@ -38,10 +40,8 @@ public final class LabRegistry {
                 new LabDescriptor("embeddings", "Embeddings", EmbeddingsPage::new),
                 new LabDescriptor("positions", "Positions", PositionsPage::new),
                 new LabDescriptor("attention", "Attention", AttentionPage::new),
-                notBuilt("flash", "FlashAttention",
-                        "Tiled attention with an online softmax, and the memory traffic it saves."),
-                notBuilt("gqa", "GQA",
-                        "Multi-head, grouped-query and multi-query attention, and the KV cache."),
+                new LabDescriptor("flash", "FlashAttention", FlashPage::new),
+                new LabDescriptor("gqa", "GQA", GqaPage::new),
                 new LabDescriptor("recurrent", "Recurrent", RecurrentPage::new),
                 new LabDescriptor("sampling", "Sampling", SamplingPage::forSession),
                 new LabDescriptor("memory", "Memory", MemoryView::new),

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import workbench.core.model.CachedDecoding;
 import workbench.core.model.ModelBundle;
 import workbench.core.sampling.Generator;
 import workbench.core.sampling.SamplingSettings;
@@ -43,7 +44,8 @@ public final class GenerateCommand implements Callable<Integer> {
         CliBackend.start(root, threads);
         ModelBundle bundle = model.load();
         ModelBundle.Prompt encoded = ModelOption.encode(bundle, prompt);
-        Generator generator = new Generator(bundle.model(), encoded.ids(), settings);
+        // The KV cache: the prompt in one pass, then one token at a time, as the Sampling lab decodes.
+        Generator generator = new Generator(new CachedDecoding(bundle.model()), encoded.ids(), settings);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.print(prompt);
         while (generator.hasNext()) {

@@ -24,8 +24,8 @@ import java.util.Optional;
 public final class HighlightRing {
 
     public static final String RING_CLASS = "lesson-highlight-ring";
-    /** Space between a node's edge and its ring, in pixels. */
-    private static final double GAP = 5;
+    /** Space between a node's edge and its ring, in pixels: small, so the ring hides little of the text around it. */
+    private static final double GAP = 2;
 
     private final Pane overlay;
     private final List<Node> targets = new ArrayList<>();

@@ -1,5 +1,6 @@
 package workbench.lesson.player;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -10,6 +11,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import workbench.lesson.Block;
@@ -26,8 +30,8 @@ import java.util.function.Function;
  * Draws a lesson's {@link Block}s as JavaFX nodes: paragraphs as {@link TextFlow}s of styled
  * {@link Text}, math in a serif face with variables in italic and real sub- and superscripts,
  * code in a monospaced face, images from the class path. There is no web view: HTML in a lesson
- * arrives as literal text and is drawn as text. Sizes are in em, so one font size on the lesson
- * pane scales everything (presenter mode enlarges it).
+ * arrives as literal text and is drawn as text. One font size on the lesson pane scales everything
+ * (presenter mode enlarges it): plain text inherits it, and code and math take a fixed fraction of it.
  */
 public final class LessonMarkdown {
 
@@ -40,6 +44,10 @@ public final class LessonMarkdown {
 
     /** Script runs sit this fraction of the font size above or below the baseline. */
     private static final double SCRIPT_SHIFT = 0.32;
+    /** Sizes against the surrounding text: monospaced runs look large, serif math small. */
+    static final double CODE_SIZE = 0.92;
+    static final double MATH_SIZE = 1.12;
+    static final double SCRIPT_SIZE = 0.8;
 
     private final Function<Block.Prediction, Node> predictions;
 
@@ -82,9 +90,9 @@ public final class LessonMarkdown {
             return items;
         }
         if (block instanceof Block.Code code) {
-            Text text = new Text(code.text());
-            text.getStyleClass().add(CODE);
-            TextFlow flow = new TextFlow(text);
+            Text probe = probe();
+            Text text = text(code.text(), List.of(), CODE, probe);
+            TextFlow flow = new TextFlow(probe, text);
             flow.getStyleClass().add("lesson-code-block");
             return flow;
         }
@@ -97,9 +105,9 @@ public final class LessonMarkdown {
             return new Separator();
         }
         if (block instanceof Block.LiteralHtml html) {
-            Text text = new Text(html.text());
-            text.getStyleClass().add(LITERAL);
-            TextFlow flow = new TextFlow(text);
+            Text probe = probe();
+            Text text = text(html.text(), List.of(), LITERAL, probe);
+            TextFlow flow = new TextFlow(probe, text);
             flow.getStyleClass().add("lesson-literal-block");
             return flow;
         }
@@ -113,27 +121,28 @@ public final class LessonMarkdown {
     public TextFlow flow(List<Inline> inlines, String styleClass) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add(styleClass);
-        List<Node> nodes = new ArrayList<>();
-        inlines(inlines, List.of(), nodes);
+        Text probe = probe();
+        List<Node> nodes = new ArrayList<>(List.of(probe));
+        inlines(inlines, List.of(), nodes, probe);
         flow.getChildren().setAll(nodes);
         return flow;
     }
 
-    private void inlines(List<Inline> inlines, List<String> classes, List<Node> out) {
+    private void inlines(List<Inline> inlines, List<String> classes, List<Node> out, Text probe) {
         for (Inline i : inlines) {
             if (i instanceof Inline.Text t) {
-                out.add(text(t.text(), classes, TEXT));
+                out.add(text(t.text(), classes, TEXT, probe));
             } else if (i instanceof Inline.Emphasis e) {
-                inlines(e.content(), with(classes, "lesson-em"), out);
+                inlines(e.content(), with(classes, "lesson-em"), out, probe);
             } else if (i instanceof Inline.Strong s) {
-                inlines(s.content(), with(classes, "lesson-strong"), out);
+                inlines(s.content(), with(classes, "lesson-strong"), out, probe);
             } else if (i instanceof Inline.Code c) {
-                out.add(text(c.text(), classes, CODE));
+                out.add(text(c.text(), classes, CODE, probe));
             } else if (i instanceof Inline.Math m) {
-                math(m.runs(), out);
+                math(m.runs(), out, probe);
             } else if (i instanceof Inline.Link l) {
                 List<Node> linked = new ArrayList<>();
-                inlines(l.content(), with(classes, "lesson-link"), linked);
+                inlines(l.content(), with(classes, "lesson-link"), linked, probe);
                 Tooltip tip = new Tooltip(l.target());
                 for (Node n : linked) {
                     Tooltip.install(n, tip);
@@ -142,9 +151,9 @@ public final class LessonMarkdown {
             } else if (i instanceof Inline.Image img) {
                 out.add(image(img));
             } else if (i instanceof Inline.Break b) {
-                out.add(text(b.hard() ? "\n" : " ", classes, TEXT));
+                out.add(text(b.hard() ? "\n" : " ", classes, TEXT, probe));
             } else if (i instanceof Inline.LiteralHtml h) {
-                out.add(text(h.text(), classes, LITERAL));
+                out.add(text(h.text(), classes, LITERAL, probe));
             }
         }
     }
@@ -155,14 +164,36 @@ public final class LessonMarkdown {
         return all;
     }
 
-    private static Text text(String value, List<String> classes, String base) {
+    /**
+     * An empty run at the start of a flow that takes the inherited font like plain text. Code and
+     * math are sized from it in code, because JavaFX resolves an em size on a Text against the
+     * default font rather than the pane's enlarged one.
+     */
+    private static Text probe() {
+        Text probe = new Text("");
+        probe.getStyleClass().add(TEXT);
+        return probe;
+    }
+
+    private static Text text(String value, List<String> classes, String base, Text probe) {
         Text text = new Text(value);
         text.getStyleClass().add(base);
         text.getStyleClass().addAll(classes);
+        if (!base.equals(TEXT)) {
+            sizeFrom(probe, text, "Monospaced", classes.contains("lesson-strong") ? FontWeight.BOLD : FontWeight.NORMAL,
+                    classes.contains("lesson-em") ? FontPosture.ITALIC : FontPosture.REGULAR, CODE_SIZE);
+        }
         return text;
     }
 
-    private static void math(List<MathText.Run> runs, List<Node> out) {
+    /** Binds the run's font (so CSS leaves it alone) to a fraction of the probe's size. */
+    private static void sizeFrom(Text probe, Text text, String family, FontWeight weight, FontPosture posture,
+                                 double fraction) {
+        text.fontProperty().bind(Bindings.createObjectBinding(
+                () -> Font.font(family, weight, posture, probe.getFont().getSize() * fraction), probe.fontProperty()));
+    }
+
+    private static void math(List<MathText.Run> runs, List<Node> out, Text probe) {
         for (MathText.Run run : runs) {
             Text text = new Text(run.text());
             text.getStyleClass().addAll(MATH, switch (run.style()) {
@@ -170,12 +201,16 @@ public final class LessonMarkdown {
                 case BOLD -> "lesson-math-bold";
                 case UPRIGHT -> "lesson-math-upright";
             });
-            if (run.script() != MathText.Script.BASE) {
+            boolean script = run.script() != MathText.Script.BASE;
+            sizeFrom(probe, text, "Serif", run.style() == MathText.Style.BOLD ? FontWeight.BOLD : FontWeight.NORMAL,
+                    run.style() == MathText.Style.ITALIC ? FontPosture.ITALIC : FontPosture.REGULAR,
+                    script ? SCRIPT_SIZE : MATH_SIZE);
+            if (script) {
                 boolean sub = run.script() == MathText.Script.SUB;
                 text.getStyleClass().add(sub ? "lesson-math-sub" : "lesson-math-sup");
-                // TextFlow has no baseline shift, so scripts are moved once CSS has set their size.
-                text.fontProperty().addListener((obs, old, font) ->
-                        text.setTranslateY((sub ? 1 : -1) * SCRIPT_SHIFT * font.getSize() / 0.72));
+                // TextFlow has no baseline shift, so scripts are moved by a share of the text's size.
+                text.translateYProperty().bind(Bindings.createDoubleBinding(
+                        () -> (sub ? 1 : -1) * SCRIPT_SHIFT * text.getFont().getSize() / SCRIPT_SIZE, text.fontProperty()));
             }
             out.add(text);
         }

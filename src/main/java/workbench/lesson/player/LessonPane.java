@@ -85,6 +85,11 @@ public final class LessonPane extends VBox {
     private final Map<String, String> guesses = new HashMap<>();
     private boolean presenting;
     private boolean collapsed;
+    /** The step on screen, drawn again when presenting starts or stops. */
+    private Shown shown;
+
+    private record Shown(Lesson lesson, int index, int revealed) {
+    }
 
     public LessonPane(Actions actions) {
         this.actions = actions;
@@ -159,6 +164,7 @@ public final class LessonPane extends VBox {
 
     /** Shows step {@code index} of {@code lesson} with its first {@code revealed} predictions answered. */
     public void show(Lesson lesson, int index, int revealed) {
+        shown = new Shown(lesson, index, revealed);
         Step step = lesson.steps().get(index);
         int total = lesson.steps().size();
         title.setText(lesson.title());
@@ -194,12 +200,14 @@ public final class LessonPane extends VBox {
             answer.getChildren().add(markdown.render(p.answer()));
             answer.getStyleClass().add(ANSWER_CLASS);
             box.getChildren().add(answer);
+        } else if (number == revealed && presenting) {
+            Label hint = new Label("The next key shows the answer.");
+            hint.getStyleClass().add("hint");
+            box.getChildren().add(hint);
         } else if (number == revealed) {
             TextField guess = new TextField(guesses.getOrDefault(key, ""));
             guess.setPromptText("Your guess (optional)");
             guess.textProperty().addListener((obs, old, now) -> guesses.put(key, now));
-            guess.setVisible(!presenting);
-            guess.setManaged(!presenting);
             HBox.setHgrow(guess, Priority.ALWAYS);
             Button reveal = new Button("Reveal");
             reveal.setId(revealId(number));
@@ -227,6 +235,12 @@ public final class LessonPane extends VBox {
         }
         keys.setVisible(on);
         keys.setManaged(on);
+        if (shown != null) {
+            // The question's guess field and Reveal button are for the mouse; presenting, a key reveals.
+            double at = scroll.getVvalue();
+            show(shown.lesson(), shown.index(), shown.revealed());
+            scroll.setVvalue(at);
+        }
         if (on) {
             setCollapsed(false);
             prefWidthProperty().bind(Bindings.createDoubleBinding(

@@ -50,12 +50,19 @@ class LessonMarkdownTest {
             "[a link](javascript:alert(1))", "");
 
     private VBox render() throws Exception {
+        return render("");
+    }
+
+    /** @param style inline style of a box around the lesson text, as presenter mode enlarges it */
+    private VBox render(String style) throws Exception {
         Lesson lesson = new LessonParser(Set.of("memory")).parse("01-x.md", LESSON);
         VBox[] out = new VBox[1];
         FxToolkit.setupStage(stage -> {
             out[0] = new LessonMarkdown(p -> new VBox()).render(lesson.steps().get(0).body());
-            out[0].getStylesheets().add(LessonPane.class.getResource("/workbench/ui/lessons.css").toExternalForm());
-            Scene scene = new Scene(out[0], 600, 400);
+            VBox pane = new VBox(out[0]);
+            pane.setStyle(style);
+            pane.getStylesheets().add(LessonPane.class.getResource("/workbench/ui/lessons.css").toExternalForm());
+            Scene scene = new Scene(pane, 600, 400);
             new ThemeManager(Theme.LIGHT).attach(scene);
             stage.setScene(scene);
             stage.show();
@@ -111,6 +118,24 @@ class LessonMarkdownTest {
         assertTrue(sup.getTranslateY() < 0, "superscript raised");
         Text code = texts(box).stream().filter(t -> t.getText().equals("code")).findFirst().orElseThrow();
         assertTrue(code.getFont().getFamily().toLowerCase().contains("mono"), code.getFont().toString());
+    }
+
+    @Test
+    void codeAndMathGrowWithTheText() throws Exception {
+        // The presenter's pane enlarges its text with an em size, as here: 2.5 × 13 px.
+        VBox box = render("-fx-font-size: 2.5em;");
+        List<Text> texts = texts(box);
+        double text = size(texts, "Text with ");
+        assertEquals(32.5, text, 0.01, "the body text takes the pane's size");
+        assertEquals(0.92 * 32.5, size(texts, "code"), 0.01, "code a little smaller than the text around it");
+        assertEquals(1.12 * 32.5, size(texts, "x"), 0.01, "math a little larger");
+        assertEquals(0.8 * 32.5, size(texts, "i"), 0.01, "a subscript smaller");
+        Text literal = texts.stream().filter(t -> t.getText().startsWith("<script>")).findFirst().orElseThrow();
+        assertEquals(0.92 * 32.5, literal.getFont().getSize(), 0.01, "HTML shown as text, in a code block's size");
+    }
+
+    private static double size(List<Text> texts, String run) {
+        return texts.stream().filter(t -> t.getText().equals(run)).findFirst().orElseThrow().getFont().getSize();
     }
 
     @Test

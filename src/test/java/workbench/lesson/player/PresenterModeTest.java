@@ -78,6 +78,9 @@ class PresenterModeTest {
         assertTrue(player.pane().isPresenting());
         assertNull(robot.lookup("#" + MainWindow.NAV_ID).tryQuery().orElse(null), "the lab list is hidden");
         assertFalse(shown(robot.lookup("#" + LessonPane.NEXT_ID).query()), "no buttons: the keyboard drives");
+        assertTrue(robot.lookup("." + LessonPane.PREDICT_CLASS + " .text-field").tryQuery().isEmpty(),
+                "step 1's question shows no guess field, drawn again for presenting");
+        assertTrue(robot.lookup("#" + LessonPane.revealId(0)).tryQuery().isEmpty(), "nor a Reveal button");
         double normalSize = 13 * 1.08;
         double presenting = robot.lookup("#" + LessonPane.STEP_TITLE_ID).queryLabeled().getFont().getSize();
         assertTrue(presenting > 2 * normalSize, "the lesson text is enlarged: " + presenting);

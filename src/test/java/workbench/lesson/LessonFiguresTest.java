@@ -5,9 +5,16 @@ import workbench.core.model.Checkpoints;
 import workbench.core.model.ForwardOptions;
 import workbench.core.model.MaskKind;
 import workbench.core.model.ModelBundle;
+import workbench.core.sampling.Distributions;
+import workbench.core.sampling.RepetitionPenalty;
+import workbench.core.sampling.Temperature;
+import workbench.core.sampling.Truncation;
 import workbench.core.trace.ForwardTrace;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Figures a lesson quotes that its lab does not print itself, recomputed on the bundled model so
@@ -29,6 +36,65 @@ class LessonFiguresTest {
         assertEquals(11, bidirectional.right, "right with the bidirectional mask, of 28");
         assertEquals(0.51, causal.loss, 0.005, "nats per character, causal");
         assertEquals(2.9, bidirectional.loss, 0.05, "nats per character, bidirectional");
+    }
+
+    /** Lesson 7: the bars after "…and there was " at several temperatures, and the cuts. */
+    @Test
+    void lessonSevenNextCharacter() throws Exception {
+        ModelBundle bundle = Checkpoints.bundled();
+        assertEquals(62, bundle.tokenizer().vocabSize(), "62 characters");
+        double[] logits = logits(bundle, "And God said, Let there be light: and there was ");
+        double[] p = Temperature.apply(logits, 1);
+        int[] rank = Distributions.ranking(p);
+        assertEquals("t", text(bundle, rank[0]));
+        assertEquals(0.20, p[rank[0]], 0.005, "t has about 20%");
+        assertEquals(java.util.Set.of("w", "s", "a"), java.util.Set.of(text(bundle, rank[1]), text(bundle, rank[2]),
+                text(bundle, rank[3])));
+        for (int r = 1; r <= 3; r++) {
+            assertEquals(0.11, p[rank[r]], 0.01, "then w, s and a with about 11% each");
+        }
+        assertEquals(0.99, Temperature.apply(logits, 0.1)[rank[0]], 0.005, "T = 0.1");
+        assertEquals(0.43, Temperature.apply(logits, 0.5)[rank[0]], 0.005, "T = 0.5");
+        assertEquals(0.09, Temperature.apply(logits, 2)[rank[0]], 0.005, "T = 2");
+        assertEquals(0.58, Truncation.topK(p, 5).keptMass(), 0.005, "the top 5 hold 58%");
+        assertEquals(15, Truncation.topP(p, 0.9).kept(), "top-p 0.9 keeps 15 characters");
+
+        double[] sure = Temperature.apply(logits(bundle, "In the beginning God created the heav"), 1);
+        assertEquals("e", text(bundle, Distributions.argmax(sure)));
+        assertEquals(0.97, sure[Distributions.argmax(sure)], 0.005);
+        assertEquals(1, Truncation.topP(sure, 0.9).kept(), "top-p 0.9 keeps one");
+    }
+
+    /** Lesson 7: greedy text falls into a loop; a penalty of 2 breaks it and misspells. */
+    @Test
+    void lessonSevenGreedyAndThePenalty() throws Exception {
+        ModelBundle bundle = Checkpoints.bundled();
+        String prompt = "And the LORD said unto Moses,";
+        String greedy = greedy(bundle, prompt, 1);
+        assertTrue(greedy.contains("the LORD thy God shall be the children of Israel the service of the "
+                + "children of Israel the LORD thy God shall"), greedy);
+        String penalised = greedy(bundle, prompt, 2);
+        assertTrue(penalised.contains("wrefore") && penalised.contains("begate"), penalised);
+    }
+
+    /** 120 greedy characters after {@code prompt}, every earlier character penalised. */
+    private static String greedy(ModelBundle bundle, String prompt, double penalty) {
+        int[] ids = bundle.encode(prompt).ids();
+        int start = ids.length;
+        for (int i = 0; i < 120; i++) {
+            double[] z = RepetitionPenalty.apply(Distributions.toDouble(bundle.model().nextLogits(ids)), ids, penalty);
+            ids = Arrays.copyOf(ids, ids.length + 1);
+            ids[ids.length - 1] = Distributions.argmax(z);
+        }
+        return bundle.tokenizer().decode(Arrays.copyOfRange(ids, start, ids.length));
+    }
+
+    private static double[] logits(ModelBundle bundle, String prompt) {
+        return Distributions.toDouble(bundle.model().nextLogits(bundle.encode(prompt).ids()));
+    }
+
+    private static String text(ModelBundle bundle, int id) {
+        return bundle.tokenizer().decode(new int[]{id});
     }
 
     private record Score(int right, double loss) {

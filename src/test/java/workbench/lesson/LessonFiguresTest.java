@@ -77,6 +77,37 @@ class LessonFiguresTest {
         assertTrue(penalised.contains("wrefore") && penalised.contains("begate"), penalised);
     }
 
+    /** Lessons 5 and 6: the prediction after "…unto Mo" with a head switched off or the M hidden. */
+    @Test
+    void lessonsFiveAndSixInterventions() throws Exception {
+        ModelBundle bundle = Checkpoints.bundled();
+        int[] ids = bundle.encode("And the LORD spake unto Mo").ids();
+        int s = id(bundle, "s");
+        float[] all = bundle.trace(ids, ForwardOptions.NONE).nextTokenProbabilities();
+        assertEquals(0.86, all[s], 0.005, "all heads on: s has 86%");
+
+        float[] off = bundle.trace(ids, ForwardOptions.NONE.withDisabledHeads(
+                java.util.Set.of(new ForwardOptions.HeadRef(0, 0)))).nextTokenProbabilities();
+        assertEquals(0.05, off[s], 0.005, "layer 0, head 0 off: s falls to 5%");
+        assertEquals(0.74, off[id(bundle, "r")], 0.005, "and r jumps to 74%");
+
+        assertEquals("M", text(bundle, ids[24]));
+        float[] hidden = bundle.trace(ids, ForwardOptions.NONE.withMaskedKeys(java.util.Set.of(24))).nextTokenProbabilities();
+        assertTrue(hidden[s] < 0.02, "s drops to almost nothing: " + hidden[s]);
+        assertEquals(0.34, hidden[id(bundle, "u")], 0.005);
+        assertEquals(0.27, hidden[id(bundle, "f")], 0.005);
+
+        int[] repeat = bundle.encode("And God said, Let there be light: and there was light. And God said, Let there be li").ids();
+        float[] copy = bundle.trace(repeat, ForwardOptions.NONE).nextTokenProbabilities();
+        assertEquals(0.08, copy[id(bundle, "g")], 0.005, "the model gives g only 8%");
+    }
+
+    private static int id(ModelBundle bundle, String character) {
+        int[] ids = bundle.tokenizer().encode(character);
+        assertEquals(1, ids.length);
+        return ids[0];
+    }
+
     /** 120 greedy characters after {@code prompt}, every earlier character penalised. */
     private static String greedy(ModelBundle bundle, String prompt, double penalty) {
         int[] ids = bundle.encode(prompt).ids();

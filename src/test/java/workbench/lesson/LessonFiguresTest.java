@@ -1,6 +1,8 @@
 package workbench.lesson;
 
 import org.junit.jupiter.api.Test;
+import workbench.core.attention.KvCacheCalculator;
+import workbench.core.catalog.PublishedModels;
 import workbench.core.model.Checkpoints;
 import workbench.core.model.ForwardOptions;
 import workbench.core.model.MaskKind;
@@ -10,6 +12,7 @@ import workbench.core.sampling.RepetitionPenalty;
 import workbench.core.sampling.Temperature;
 import workbench.core.sampling.Truncation;
 import workbench.core.trace.ForwardTrace;
+import workbench.ui.common.MemorySizeFormat;
 
 import java.util.Arrays;
 
@@ -100,6 +103,35 @@ class LessonFiguresTest {
         int[] repeat = bundle.encode("And God said, Let there be light: and there was light. And God said, Let there be li").ids();
         float[] copy = bundle.trace(repeat, ForwardOptions.NONE).nextTokenProbabilities();
         assertEquals(0.08, copy[id(bundle, "g")], 0.005, "the model gives g only 8%");
+    }
+
+    /** Lesson 10: the cache sizes, as the GQA lab prints them (fp16). */
+    @Test
+    void lessonTenCacheSizes() {
+        KvCacheCalculator.Shape llama7 = shape("Llama-2-7B");
+        assertEquals("512 KB", fp16(llama7, 1, 1));
+        assertEquals("2.00 GB", fp16(llama7, 4096, 1));
+        assertEquals("32.0 GB", fp16(llama7, 4096, 16));
+        assertEquals("512 MB", fp16(llama7.withKvHeads(8), 4096, 1), "a quarter with 8 K/V heads");
+        assertEquals("64.0 MB", fp16(llama7.withKvHeads(1), 4096, 1), "MQA");
+        KvCacheCalculator.Shape llama70 = shape("Llama-2-70B");
+        assertEquals(8, llama70.kvHeads());
+        assertEquals("1.25 GB", fp16(llama70, 4096, 1));
+        assertEquals("10.0 GB", fp16(llama70.withKvHeads(64), 4096, 1));
+        KvCacheCalculator.Shape mistral = shape("Mistral-7B");
+        assertEquals(32768, PublishedModels.find("Mistral-7B").orElseThrow().context());
+        assertEquals("4.00 GB", fp16(mistral, 32768, 1));
+        assertEquals("16.0 GB", fp16(mistral.withKvHeads(32), 32768, 1));
+        assertTrue(2L * PublishedModels.find("Mistral-7B").orElseThrow().parameters() < 16L << 30,
+                "16 GB is more than the fp16 weights");
+    }
+
+    private static KvCacheCalculator.Shape shape(String model) {
+        return KvCacheCalculator.Shape.of(PublishedModels.find(model).orElseThrow());
+    }
+
+    private static String fp16(KvCacheCalculator.Shape shape, long tokens, long batch) {
+        return MemorySizeFormat.bytes(KvCacheCalculator.bytes(shape, KvCacheCalculator.ValueType.FP16, tokens, batch));
     }
 
     private static int id(ModelBundle bundle, String character) {

@@ -1,5 +1,6 @@
 package workbench.app;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -52,6 +54,8 @@ public final class MainWindow {
     public static final String EXPORT_CSV_ID = "export-csv";
     public static final String RESET_ID = "reset-lab";
     public static final String THEME_ID = "theme-choice";
+    public static final String LESSON_SLOT_ID = "lesson-slot";
+    public static final String OVERLAY_ID = "window-overlay";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -64,6 +68,10 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final ScrollPane controls = new ScrollPane();
     private final BorderPane root = new BorderPane();
+    private final StackPane lessonSlot = new StackPane();
+    private final Pane overlay = new Pane();
+    private final StackPane layers = new StackPane(root, overlay);
+    private ToolBar toolbar;
     private final Path exportFolder;
     private final HBox modelSlot = new HBox(6);
     private Consumer<String> onLabShown = id -> { };
@@ -97,9 +105,19 @@ public final class MainWindow {
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.setPrefViewportWidth(320);
 
-        VBox middle = new VBox(notices, center);
-        VBox.setVgrow(center, Priority.ALWAYS);
-        root.setTop(toolbar());
+        // The lesson pane docks between the lab and its controls; the slot takes no room while empty.
+        lessonSlot.setId(LESSON_SLOT_ID);
+        lessonSlot.visibleProperty().bind(Bindings.isNotEmpty(lessonSlot.getChildren()));
+        lessonSlot.managedProperty().bind(lessonSlot.visibleProperty());
+        center.setMinWidth(0);
+        HBox work = new HBox(center, lessonSlot);
+        HBox.setHgrow(center, Priority.ALWAYS);
+        VBox middle = new VBox(notices, work);
+        VBox.setVgrow(work, Priority.ALWAYS);
+        overlay.setId(OVERLAY_ID);
+        overlay.setMouseTransparent(true);
+        toolbar = toolbar();
+        root.setTop(toolbar);
         root.setLeft(nav);
         root.setCenter(middle);
         root.setRight(controls);
@@ -156,7 +174,29 @@ public final class MainWindow {
     }
 
     public Parent root() {
-        return root;
+        return layers;
+    }
+
+    /** Where a lesson pane docks, between the lab and its controls; hidden while empty. */
+    public StackPane lessonSlot() {
+        return lessonSlot;
+    }
+
+    /** A layer over the whole window that lets every click through, for highlight rings and blanking. */
+    public Pane overlay() {
+        return overlay;
+    }
+
+    /** Shows or hides the toolbar, the lab list and the status bar, so a presented lab fills the screen. */
+    public void setChromeVisible(boolean visible) {
+        root.setTop(visible ? toolbar : null);
+        root.setLeft(visible ? nav : null);
+        root.setBottom(visible ? status : null);
+    }
+
+    /** Shows or hides the lab's controls at the right. */
+    public void setControlsVisible(boolean visible) {
+        root.setRight(visible ? controls : null);
     }
 
     public void setOnLabShown(Consumer<String> listener) {

@@ -11,6 +11,7 @@ import workbench.core.backend.BackendChoice;
 import workbench.core.backend.BackendStatus;
 import workbench.core.backend.Backends;
 import workbench.core.model.ModelCatalog;
+import workbench.lesson.player.LessonPlayer;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.ModelSession;
 import workbench.ui.common.Theme;
@@ -33,6 +34,7 @@ public class WorkbenchApp extends Application {
     private StatusLine status;
     private ThemeManager themes;
     private ModelLoader loader;
+    private LessonPlayer lessons;
 
     @Override
     public void start(Stage stage) {
@@ -57,7 +59,8 @@ public class WorkbenchApp extends Application {
         ModelSession models = new ModelSession();
         LabContext context = new LabContext(tasks, themes, notices, models);
         loader = new ModelLoader(tasks, models, notices, status::setModel);
-        window = new MainWindow(context, LabRegistry.labs(), notices, status, AppDirectories.exports());
+        lessons = LabRegistry.lessonPlayer(AppDirectories.config());
+        window = new MainWindow(context, LabRegistry.labs(lessons), notices, status, AppDirectories.exports());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         window.modelSlot().getChildren().setAll(new ModelPicker(loader, stage).nodes());
@@ -65,9 +68,13 @@ public class WorkbenchApp extends Application {
                 Math.min(settings.height(), screen.getHeight()));
         themes.attach(scene);
         window.installShortcuts(scene);
+        lessons.attach(new WindowLessonHost(window, scene, themes, notices, loader, models));
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> saveSettings(stage));
+        stage.setOnCloseRequest(e -> {
+            lessons.close(); // leaves presenter mode first, so its projector theme and full screen are not saved
+            saveSettings(stage);
+        });
         themes.themeProperty().addListener((obs, old, now) -> settings = settings.withTheme(now));
         window.setOnLabShown(id -> settings = settings.withLastLab(id));
 
@@ -125,6 +132,11 @@ public class WorkbenchApp extends Application {
     /** The window, for tests that drive the app. */
     public MainWindow window() {
         return window;
+    }
+
+    /** The lesson player, for tests that drive lessons. */
+    public LessonPlayer lessons() {
+        return lessons;
     }
 
     public NoticeBar notices() {

@@ -3,6 +3,7 @@ package workbench.ui.attention;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import workbench.core.attention.HeadStatistics;
 import workbench.core.model.MaskKind;
@@ -38,6 +39,9 @@ final class HeatmapPane implements AttentionPane {
         summary.getStyleClass().add("hint");
         summary.setWrapText(true);
         summary.setId(AttentionPage.HEAD_SUMMARY_ID);
+        // Wrapped over two lines in a narrow lab (beside a lesson), the text keeps its height.
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         root = new VBox(4, title, summary, heatmap);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
     }

@@ -6,8 +6,6 @@ import workbench.lesson.ProgressStore;
 import workbench.lesson.player.LessonPlayer;
 import workbench.lesson.player.LessonsPage;
 import workbench.ui.attention.AttentionPage;
-import workbench.ui.common.LabPage;
-import workbench.ui.common.NotBuiltPage;
 import workbench.ui.embeddings.EmbeddingsPage;
 import workbench.ui.flash.FlashPage;
 import workbench.ui.gqa.GqaPage;
@@ -68,13 +66,5 @@ public final class LabRegistry {
 
     private static LessonPlayer detachedPlayer() {
         return lessonPlayer(AppDirectories.config());
-    }
-
-    private static LabDescriptor notBuilt(String id, String name, String plan) {
-        return new LabDescriptor(id, name, context -> notBuiltPage(id, name, plan));
-    }
-
-    private static LabPage notBuiltPage(String id, String name, String plan) {
-        return new NotBuiltPage(id, name, plan);
     }
 }

@@ -1,11 +1,6 @@
 package workbench.bench;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import workbench.concurrent.DirectTaskRunner;
 import workbench.ui.common.LabContext;
@@ -26,9 +20,7 @@ import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
 import workbench.ui.positions.PositionsPage;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How long one slider step of the Positions lab takes, for 64 positions and d_model 64: the new
@@ -45,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
         "-Dprism.text=t2k", "-Dheadless.geometry=1920x1200-32", "-Djava.awt.headless=true"})
-public class PositionsRedrawBenchmark {
+public class PositionsRedrawBenchmark extends FxStepBenchmark {
 
     /** Which slider moves: the model width (recomputes everything), the base, or RoPE's query position. */
     @Param({"positions-d-model", "positions-base", "rope-m"})
@@ -56,24 +48,11 @@ public class PositionsRedrawBenchmark {
     public String panel;
 
     private PositionsPage page;
-    private Scene scene;
     private Slider control;
-    private WritableImage image;
-    private boolean flip;
-    // CPU time the JavaFX thread spent in the measured steps: unlike wall time, it does not grow
-    // when other processes compete for the machine's cores.
-    private long fxCpuNanos;
-    private long steps;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
+        startFx();
         runOnFx(() -> {
             Notifier quiet = new Notifier() {
                 @Override
@@ -91,63 +70,17 @@ public class PositionsRedrawBenchmark {
             };
             ThemeManager themes = new ThemeManager(Theme.LIGHT);
             page = new PositionsPage(new LabContext(new DirectTaskRunner(), themes, quiet));
-            BorderPane root = new BorderPane(page.view());
-            root.setRight(page.controls());
-            scene = new Scene(root, 1400, 900);
-            themes.attach(scene);
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
+            show(page, themes);
             page.settings().apply("panel", panel);
             control = (Slider) scene.lookup("#" + slider);
-            image = new WritableImage(1400, 900);
-            root.applyCss();
-            root.layout();
-        });
-    }
-
-    @Setup(Level.Iteration)
-    public void clearCounters() {
-        fxCpuNanos = 0;
-        steps = 0;
-    }
-
-    @TearDown(Level.Iteration)
-    public void report() {
-        System.out.printf(java.util.Locale.ROOT, "  [JavaFX thread CPU per step: %.3f ms over %d steps]%n",
-                fxCpuNanos / 1e6 / Math.max(1, steps), steps);
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() throws Exception {
-        runOnFx(page::dispose);
-    }
-
-    @Benchmark
-    public Object update() throws Exception {
-        return onFx(this::moveSlider);
-    }
-
-    @Benchmark
-    public Object updateAndRender() throws Exception {
-        return onFx(() -> {
-            moveSlider();
-            scene.snapshot(image);
-        });
-    }
-
-    private Object onFx(Runnable action) throws Exception {
-        return runOnFx(() -> {
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long start = threads.getCurrentThreadCpuTime();
-            action.run();
-            fxCpuNanos += threads.getCurrentThreadCpuTime() - start;
-            steps++;
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
         });
     }
 
     /** One step back and forth, so every call really changes the value. */
-    private void moveSlider() {
+    @Override
+    protected void step() {
         // d_model moves in steps of 2 (it is rounded to an even width); the base slider is log10(base).
         double step = switch (slider) {
             case "positions-base" -> 0.05;
@@ -160,24 +93,5 @@ public class PositionsRedrawBenchmark {
         // restyle the whole scene, which no pulse does, so only layout is run here. The snapshot
         // in updateAndRender runs the scene's real CSS pass.
         scene.getRoot().layout();
-    }
-
-    private static Object runOnFx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-        if (failure.get() != null) {
-            throw new IllegalStateException(failure.get());
-        }
-        return done;
     }
 }

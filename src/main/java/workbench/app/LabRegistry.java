@@ -1,7 +1,11 @@
 package workbench.app;
 
+import workbench.ui.attention.AttentionPage;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.NotBuiltPage;
+import workbench.ui.embeddings.EmbeddingsPage;
+import workbench.ui.flash.FlashPage;
+import workbench.ui.gqa.GqaPage;
 import workbench.ui.memory.MemoryView;
 import workbench.ui.positions.PositionsPage;
 import workbench.ui.recurrent.RecurrentPage;
@@ -20,15 +24,11 @@ public final class LabRegistry {
     public static List<LabDescriptor> labs() {
         return List.of(
                 new LabDescriptor("tokenization", "Tokenization", TokenizationPage::new),
-                notBuilt("embeddings", "Embeddings",
-                        "The trained model's embedding table in 2D and 3D, with nearest neighbours."),
+                new LabDescriptor("embeddings", "Embeddings", EmbeddingsPage::new),
                 new LabDescriptor("positions", "Positions", PositionsPage::new),
-                notBuilt("attention", "Attention",
-                        "Every head of every layer, and one attention computation step by step."),
-                notBuilt("flash", "FlashAttention",
-                        "Tiled attention with an online softmax, and the memory traffic it saves."),
-                notBuilt("gqa", "GQA",
-                        "Multi-head, grouped-query and multi-query attention, and the KV cache."),
+                new LabDescriptor("attention", "Attention", AttentionPage::new),
+                new LabDescriptor("flash", "FlashAttention", FlashPage::new),
+                new LabDescriptor("gqa", "GQA", GqaPage::new),
                 new LabDescriptor("recurrent", "Recurrent", RecurrentPage::new),
                 new LabDescriptor("sampling", "Sampling", SamplingPage::forSession),
                 new LabDescriptor("memory", "Memory", MemoryView::new),

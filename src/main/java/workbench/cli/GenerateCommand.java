@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import workbench.core.model.CachedDecoding;
 import workbench.core.model.ModelBundle;
 import workbench.core.sampling.Generator;
 import workbench.core.sampling.SamplingSettings;
@@ -34,7 +35,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--repetition-penalty", defaultValue = "1.0", description = "CTRL penalty for tokens already present (1 = none).") double penalty;
     @Option(names = "--greedy", description = "Always take the most likely token.") boolean greedy;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the random draws (default ${DEFAULT-VALUE}).") long seed;
-    @Option(names = "--threads", description = "ND4J threads.") Integer threads;
+    @Option(names = "--threads", description = "ND4J threads (default 1).") Integer threads;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +44,8 @@ public final class GenerateCommand implements Callable<Integer> {
         CliBackend.start(root, threads);
         ModelBundle bundle = model.load();
         ModelBundle.Prompt encoded = ModelOption.encode(bundle, prompt);
-        Generator generator = new Generator(bundle.model(), encoded.ids(), settings);
+        // The KV cache: the prompt in one pass, then one token at a time, as the Sampling lab decodes.
+        Generator generator = new Generator(new CachedDecoding(bundle.model()), encoded.ids(), settings);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.print(prompt);
         while (generator.hasNext()) {

@@ -39,7 +39,7 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "" + QuantizationExperiment.BATCH_SIZE,
             description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--threads", description = "ND4J threads (default: ND4J's choice).") Integer threads;
+    @Option(names = "--threads", description = "ND4J threads (default 1).") Integer threads;
 
     @Override
     public Integer call() throws Exception {

@@ -63,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--positional", defaultValue = "learned", description = "learned, sinusoidal or rope.") PositionalKind positional;
     @Option(names = "--mask", defaultValue = "causal", description = "causal or bidirectional.") MaskKind mask;
     @Option(names = "--untied", description = "Use a separate output head instead of the token embeddings.") boolean untied;
-    @Option(names = "--threads", description = "ND4J threads (default: ND4J's choice).") Integer threads;
+    @Option(names = "--threads", description = "ND4J threads (default 1).") Integer threads;
 
     @Override
     public Integer call() throws IOException {

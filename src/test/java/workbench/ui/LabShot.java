@@ -27,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LabShot {
 
+    private static workbench.core.model.ModelBundle bundle;
+
     private LabShot() {
     }
 
@@ -36,6 +38,8 @@ public final class LabShot {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("headless.geometry", "1920x1200-32");
+        // The labs that look inside the model need it; it loads here, before the FX thread starts drawing.
+        bundle = workbench.core.model.Checkpoints.bundled();
         CountDownLatch started = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(started::countDown);
@@ -73,7 +77,9 @@ public final class LabShot {
                 System.out.println("error: " + what + ": " + error);
             }
         };
-        LabContext context = new LabContext(new DirectTaskRunner(), themes, notifier);
+        workbench.ui.common.ModelSession models = new workbench.ui.common.ModelSession();
+        models.set(bundle);
+        LabContext context = new LabContext(new DirectTaskRunner(), themes, notifier, models);
         LabPage page = LabRegistry.find(args[0]).orElseThrow().factory().apply(context);
         ScrollPane controls = new ScrollPane(page.controls());
         controls.setFitToWidth(true);

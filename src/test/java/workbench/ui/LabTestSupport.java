@@ -8,7 +8,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import workbench.concurrent.DirectTaskRunner;
 import workbench.ui.common.LabContext;
+import workbench.core.model.CheckpointException;
+import workbench.core.model.Checkpoints;
+import workbench.core.model.ModelBundle;
 import workbench.ui.common.LabPage;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Notifier;
 import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
@@ -48,13 +52,29 @@ public final class LabTestSupport {
         return new LabContext(new DirectTaskRunner(), themes, notifier);
     }
 
+    /** The bundled model, loaded once for all the tests that need it. */
+    public static synchronized ModelBundle bundledModel() throws CheckpointException {
+        if (bundled == null) {
+            bundled = Checkpoints.bundled();
+        }
+        return bundled;
+    }
+
+    private static ModelBundle bundled;
+
     /** Builds the page on the FX thread and shows it with its controls in a 1400 x 900 stage. */
     public static <P extends LabPage> P show(Function<LabContext, P> factory, ThemeManager themes, Notifier notifier)
             throws TimeoutException {
+        return show(factory, themes, notifier, new ModelSession());
+    }
+
+    /** As {@link #show(Function, ThemeManager, Notifier)}, with the model session the page is given. */
+    public static <P extends LabPage> P show(Function<LabContext, P> factory, ThemeManager themes, Notifier notifier,
+                                             ModelSession models) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         List<P> made = new ArrayList<>();
         FxToolkit.setupStage((Stage stage) -> {
-            P page = factory.apply(context(themes, notifier));
+            P page = factory.apply(new LabContext(new DirectTaskRunner(), themes, notifier, models));
             ScrollPane controls = new ScrollPane(page.controls());
             controls.setFitToWidth(true);
             controls.setPrefViewportWidth(320);

@@ -1,5 +1,6 @@
 package workbench.core.model;
 
+import workbench.core.sampling.IncrementalDecoder;
 import workbench.core.sampling.NextTokenModel;
 
 import java.util.Arrays;
@@ -8,9 +9,10 @@ import java.util.Arrays;
  * A {@link NextTokenModel} that decodes with a {@link KvCache}: when the context is the previous
  * one plus new tokens, only the new tokens are computed. When the context no longer fits (the
  * window slides and every position shifts) it starts again from the last contextLength tokens.
- * Not thread-safe: one generator at a time.
+ * Not thread-safe: one generator at a time. As an {@link IncrementalDecoder} it also takes explicit
+ * prefill, decode and truncate steps (the Sampling lab's rollouts and beams share prefixes that way).
  */
-public final class CachedDecoding implements NextTokenModel {
+public final class CachedDecoding implements NextTokenModel, IncrementalDecoder {
 
     private final MiniTransformer model;
     private final KvCache cache;
@@ -57,5 +59,31 @@ public final class CachedDecoding implements NextTokenModel {
         }
         cached = window.clone();
         return logits;
+    }
+
+    @Override
+    public float[] prefill(int[] tokens) {
+        float[] logits = model.prefill(cache, tokens);
+        cached = tokens.clone();
+        return logits;
+    }
+
+    @Override
+    public float[] decode(int token) {
+        float[] logits = model.decode(cache, token);
+        cached = Arrays.copyOf(cached, cached.length + 1);
+        cached[cached.length - 1] = token;
+        return logits;
+    }
+
+    @Override
+    public int length() {
+        return cache.length();
+    }
+
+    @Override
+    public void truncate(int length) {
+        cache.truncate(length);
+        cached = Arrays.copyOf(cached, length);
     }
 }

@@ -79,6 +79,18 @@ public final class KvCache {
         length++;
     }
 
+    /**
+     * Forgets every token from position {@code length} on; the earlier ones stay as they were
+     * computed (a decoder only reads positions below the length), so continuing after a shared
+     * prefix costs only the tokens after it.
+     */
+    public void truncate(int length) {
+        if (length < 0 || length > this.length) {
+            throw new IllegalArgumentException("cannot keep " + length + " of " + this.length + " cached tokens");
+        }
+        this.length = length;
+    }
+
     void setLength(int value) {
         length = value;
     }

@@ -14,11 +14,14 @@ import java.util.Arrays;
  * @param expectedEntropy      entropy in bits of {@code firstTokenExpected}, what the histogram approaches
  * @param distinct1            distinct unigrams / all unigrams over every rollout (Li et al., 2016)
  * @param distinct2            distinct bigrams / all bigrams (0 when rollouts are one token long)
+ * @param distinct4            distinct 4-grams / all 4-grams (0 when rollouts are shorter): for a character
+ *                             model the pieces are about a short word long, where unigrams and bigrams of
+ *                             letters repeat in any text
  * @param distinctSequences    how many different rollouts there were
  */
 public record RolloutResult(SamplingSettings settings, int length, int[][] sequences, int[] firstTokenCounts,
                             double[] firstTokenExpected, double firstTokenEntropy, double expectedEntropy,
-                            double distinct1, double distinct2, int distinctSequences) {
+                            double distinct1, double distinct2, double distinct4, int distinctSequences) {
 
     public RolloutResult {
         sequences = deepCopy(sequences);

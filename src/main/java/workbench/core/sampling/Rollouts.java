@@ -65,7 +65,7 @@ public final class Rollouts {
         }
         return new RolloutResult(settings, length, sequences, firstCounts, expected,
                 Distributions.entropyBits(histogram), Distributions.entropyBits(expected),
-                distinctN(sequences, 1), distinctN(sequences, 2), distinct.size());
+                distinctN(sequences, 1), distinctN(sequences, 2), distinctN(sequences, 4), distinct.size());
     }
 
     /**

@@ -2,8 +2,11 @@ package workbench.ui.common;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
@@ -40,6 +43,8 @@ public class HeatmapCanvas extends CanvasPane {
     private int hoverColumn = -1;
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
     private Grid grid;
+    private ImagePattern hatch;
+    private Theme hatchTheme;
     private final java.util.Map<WidthKey, Double> labelWidths = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<WidthKey, Double> eldest) {
@@ -71,6 +76,21 @@ public class HeatmapCanvas extends CanvasPane {
         if (masked != null && (masked.length != matrix.length)) {
             masked = null;
         }
+        hoverRow = hoverColumn = -1;
+        redraw();
+    }
+
+    /**
+     * Shows a matrix with its masked cells and outlined row and column in one go, redrawing once
+     * (for views that change all of them on every update).
+     */
+    public void show(float[][] matrix, List<String> rows, List<String> columns, boolean[][] mask, int row, int column) {
+        this.values = Objects.requireNonNull(matrix);
+        this.rowLabels = List.copyOf(rows);
+        this.columnLabels = List.copyOf(columns);
+        this.masked = mask;
+        this.selectedRow = row;
+        this.selectedColumn = column;
         hoverRow = hoverColumn = -1;
         redraw();
     }
@@ -185,10 +205,10 @@ public class HeatmapCanvas extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         Theme theme = theme();
-        Font labelFont = Font.font(theme.fontSize(11));
         g.setTextBaseline(VPos.CENTER);
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
+        Font labelFont = Font.font(theme.fontSize(11));
         if (rows == 0 || columns == 0) {
             grid = null;
             g.setFill(theme.foreground());
@@ -199,12 +219,24 @@ public class HeatmapCanvas extends CanvasPane {
         }
         double readoutHeight = theme.fontSize(13) * 1.8;
         double titleHeight = columnTitle.isEmpty() ? 0 : theme.fontSize(12) * 1.6;
-        double rowLabelWidth = Math.min(width * 0.3, maxWidth(rowLabels, rows, labelFont) + PAD * 2);
-        double columnLabelHeight = Math.min(height * 0.3, maxWidth(columnLabels, columns, labelFont) + PAD * 2);
         double rowTitleWidth = rowTitle.isEmpty() ? 0 : theme.fontSize(12) * 1.6;
-        double availableWidth = width - rowLabelWidth - rowTitleWidth - LEGEND - PAD * 2;
-        double availableHeight = height - columnLabelHeight - titleHeight - readoutHeight - PAD * 2;
-        double cell = Math.max(1, Math.min(availableWidth / columns, availableHeight / rows));
+        double rowLabelWidth = 0;
+        double columnLabelHeight = 0;
+        double cell = 1;
+        // Labels shrink (down to 8 points, scaled by the theme) before some are left out, so that a
+        // 64-token map still labels every token: lay out, and once more with the smaller font.
+        for (int pass = 0; pass < 2; pass++) {
+            rowLabelWidth = Math.min(width * 0.3, maxWidth(rowLabels, rows, labelFont) + PAD * 2);
+            columnLabelHeight = Math.min(height * 0.3, maxWidth(columnLabels, columns, labelFont) + PAD * 2);
+            double availableWidth = width - rowLabelWidth - rowTitleWidth - LEGEND - PAD * 2;
+            double availableHeight = height - columnLabelHeight - titleHeight - readoutHeight - PAD * 2;
+            cell = Math.max(1, Math.min(availableWidth / columns, availableHeight / rows));
+            double fitting = Math.max(theme.fontSize(8), cell / 1.2);
+            if (fitting >= labelFont.getSize()) {
+                break;
+            }
+            labelFont = Font.font(fitting);
+        }
         double left = rowTitleWidth + rowLabelWidth + PAD;
         double top = titleHeight + columnLabelHeight + PAD;
         grid = new Grid(left, top, cell, rows, columns);
@@ -222,43 +254,59 @@ public class HeatmapCanvas extends CanvasPane {
     }
 
     private void drawCells(GraphicsContext g, double[] range, double cell, double left, double top, int rows, int columns) {
-        boolean showValues = cell >= 34;
-        g.setFont(Font.font(Math.min(14, cell / 3.2)));
-        g.setTextAlign(TextAlignment.CENTER);
+        // One image pixel per cell, scaled up without smoothing, and one hatched rectangle per run of
+        // masked cells: a 64 x 64 map is then a few dozen drawing commands instead of thousands,
+        // which the software renderer draws in milliseconds.
+        WritableImage image = new WritableImage(columns, rows);
+        PixelWriter pixels = image.getPixelWriter();
+        g.setFill(hatch(theme()));
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns && c < values[r].length; c++) {
-                double x = left + c * cell;
-                double y = top + r * cell;
-                if (masked(r, c)) {
-                    drawHatch(g, x, y, cell);
-                    continue;
+            int runStart = -1;
+            for (int c = 0; c <= columns; c++) {
+                boolean hatched = c < columns && masked(r, c);
+                if (hatched && runStart < 0) {
+                    runStart = c;
+                } else if (!hatched && runStart >= 0) {
+                    g.fillRect(left + runStart * cell, top + r * cell, (c - runStart) * cell, cell);
+                    runStart = -1;
                 }
-                Color color = scale.color(values[r][c], range[0], range[1]);
-                g.setFill(color);
-                g.fillRect(x, y, cell + 0.5, cell + 0.5);
-                if (showValues) {
-                    g.setFill(ColorScale.textOn(color));
-                    g.fillText(shortFormat(values[r][c]), x + cell / 2, y + cell / 2);
+                if (c < columns) {
+                    boolean present = c < values[r].length && !hatched;
+                    pixels.setColor(c, r, present ? scale.color(values[r][c], range[0], range[1]) : Color.TRANSPARENT);
+                }
+            }
+        }
+        g.setImageSmoothing(false);
+        g.drawImage(image, left, top, columns * cell, rows * cell);
+        g.setImageSmoothing(true);
+        if (cell >= 34) {
+            g.setFont(Font.font(Math.min(14, cell / 3.2)));
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns && c < values[r].length; c++) {
+                    if (!masked(r, c)) {
+                        g.setFill(ColorScale.textOn(scale.color(values[r][c], range[0], range[1])));
+                        g.fillText(shortFormat(values[r][c]), left + c * cell + cell / 2, top + r * cell + cell / 2);
+                    }
                 }
             }
         }
     }
 
-    private void drawHatch(GraphicsContext g, double x, double y, double cell) {
-        Theme theme = theme();
-        g.setFill(theme.background());
-        g.fillRect(x, y, cell, cell);
-        g.setStroke(theme.grid());
-        g.setLineWidth(1);
-        g.save();
-        g.beginPath();
-        g.rect(x, y, cell, cell);
-        g.clip();
-        double step = Math.max(4, cell / 4);
-        for (double d = -cell; d < cell; d += step) {
-            g.strokeLine(x + d, y + cell, x + d + cell, y);
+    /** The fill of masked cells: thin diagonal lines in the grid colour on the background, tiled. */
+    private ImagePattern hatch(Theme theme) {
+        if (hatch == null || hatchTheme != theme) {
+            int size = 8;
+            WritableImage tile = new WritableImage(size, size);
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    tile.getPixelWriter().setColor(x, y, (x + y) % size == size - 1 ? theme.grid() : theme.background());
+                }
+            }
+            hatch = new ImagePattern(tile, 0, 0, size, size, false);
+            hatchTheme = theme;
         }
-        g.restore();
+        return hatch;
     }
 
     private void drawLabels(GraphicsContext g, Font font, double cell, double left, double top, int rows, int columns,

@@ -1,7 +1,5 @@
 package workbench.ui.positions;
 
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -57,7 +55,14 @@ public final class PositionsPage implements LabPage {
     public static final String ROPE_OFFSET_ID = "rope-offset-plot";
     public static final String ROPE_READOUT_ID = "rope-readout";
     public static final String ROPE_SEED_ID = "rope-seed";
-    public static final String MODEL_PLACEHOLDER_ID = "positions-model-placeholder";
+    public static final String MODEL_PANEL_ID = "positions-model";
+    public static final String LEARNED_TABLE_ID = "positions-learned-table";
+    public static final String LEARNED_SIMILARITY_ID = "positions-learned-similarity";
+    public static final String LEARNED_SINUSOIDAL_ID = "positions-learned-sinusoidal";
+    public static final String OFF_PROMPT_ID = "positions-off-prompt";
+    public static final String OFF_WITH_ID = "positions-off-with";
+    public static final String OFF_WITHOUT_ID = "positions-off-without";
+    public static final String OFF_SUMMARY_ID = "positions-off-summary";
 
     static final int DEFAULT_POSITIONS = 64;
     static final int DEFAULT_D = 64;
@@ -87,6 +92,7 @@ public final class PositionsPage implements LabPage {
     private final Label pairLabel = new Label();
     private final SinusoidalPanel sinusoidalPanel;
     private final RopePanel ropePanel;
+    private final ModelPositionsPanel modelPanel;
     private long seed = DEFAULT_SEED;
     private boolean dimsEdited;
     private boolean updating;
@@ -114,6 +120,7 @@ public final class PositionsPage implements LabPage {
         this.context = context;
         sinusoidalPanel = new SinusoidalPanel(context.themes());
         ropePanel = new RopePanel(context.themes());
+        modelPanel = new ModelPositionsPanel(context);
         view.getStylesheets().add(PositionsPage.class.getResource("/workbench/ui/positions.css").toExternalForm());
         view.getStyleClass().add("positions-lab");
         buildView();
@@ -122,7 +129,10 @@ public final class PositionsPage implements LabPage {
         positions.valueProperty().addListener((o, a, b) -> update());
         dModel.valueProperty().addListener((o, a, b) -> update());
         logBase.valueProperty().addListener((o, a, b) -> update());
-        measure.valueProperty().addListener((o, a, b) -> update());
+        measure.valueProperty().addListener((o, a, b) -> {
+            modelPanel.setMeasure(b);
+            update();
+        });
         dims.textProperty().addListener((o, a, b) -> {
             if (!updating) {
                 dimsEdited = true;
@@ -146,25 +156,13 @@ public final class PositionsPage implements LabPage {
     }
 
     private void buildView() {
-        Label placeholderTitle = new Label("Learned positions, and positions switched off");
-        placeholderTitle.getStyleClass().add("section-title");
-        Label placeholder = new Label("Needs the trained model. This panel will compare the learned position "
-                + "table of a checkpoint trained with learned positions against the sinusoidal one, and show how "
-                + "the model's next-token prediction for a word-order-sensitive prompt changes when positional "
-                + "information is switched off. It appears once the bundled model is part of the workbench.");
-        placeholder.setWrapText(true);
-        placeholder.setMaxWidth(620);
-        placeholder.getStyleClass().add("empty-state");
-        VBox model = new VBox(12, placeholderTitle, placeholder);
-        model.setId(MODEL_PLACEHOLDER_ID);
-        model.setAlignment(Pos.CENTER);
-        model.setPadding(new Insets(24));
+        modelPanel.setId(MODEL_PANEL_ID);
 
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> renderVisible());
         tabs.getTabs().setAll(new Tab("Sinusoidal", sinusoidalPanel), new Tab("RoPE", ropePanel),
-                new Tab("Learned / off (needs the model)", model));
+                new Tab("Learned / positions off", modelPanel));
         Label title = new Label("Positions");
         title.getStyleClass().add("page-title");
         view.setTop(title);
@@ -195,11 +193,16 @@ public final class PositionsPage implements LabPage {
         Label ropeHint = new Label("q and k are random vectors of size d_model, drawn with the seed shown.");
         ropeHint.setWrapText(true);
         ropeHint.getStyleClass().add("hint");
+        Label modelHint = new Label("The Learned tab shows the trained model's own table (its context × its width); "
+                + "of these controls it follows only the similarity measure.");
+        modelHint.setWrapText(true);
+        modelHint.getStyleClass().add("hint");
         controls.getChildren().addAll(
                 section("Encoding"), positionsLabel, positions, dLabel, dModel, baseLabel, logBase,
                 new Label("Similarity of positions"), measure,
                 new Label("Dimensions drawn as waves"), dims, dimsProblem,
-                section("RoPE"), mLabel, ropeM, nLabel, ropeN, pairLabel, ropePair, seedLabel, reseed, ropeHint);
+                section("RoPE"), mLabel, ropeM, nLabel, ropeN, pairLabel, ropePair, seedLabel, reseed, ropeHint,
+                section("Learned / positions off"), modelHint);
     }
 
     private static Label section(String text) {
@@ -345,6 +348,9 @@ public final class PositionsPage implements LabPage {
         if (tab == 1) {
             ropePanel.show(ropeNow());
         }
+        if (tab == 2) {
+            modelPanel.shown();
+        }
     }
 
     private static void setIfChanged(Label label, String text) {
@@ -396,18 +402,25 @@ public final class PositionsPage implements LabPage {
         } finally {
             updating = false;
         }
+        modelPanel.setPrompt(ModelPositionsPanel.PRESETS.get(0));
         tabs.getSelectionModel().select(0);
         update();
     }
 
     @Override
     public void dispose() {
-        // Nothing runs in the background: every update is computed and drawn at once.
+        modelPanel.dispose();
     }
 
-    /** On the RoPE tab the score matrix; otherwise the sinusoidal table (position x dimension). */
+    /**
+     * On the RoPE tab the score matrix; on the model tab every token's probability with and without
+     * positions; otherwise the sinusoidal table (position x dimension).
+     */
     @Override
     public CsvTable table() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 2) {
+            return modelPanel.table();
+        }
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             RopeTrace r = ropeNow();
             int t = r.positions();
@@ -436,6 +449,7 @@ public final class PositionsPage implements LabPage {
                     seed = s;
                     update();
                 })
+                .text("prompt", modelPanel::setPrompt)
                 .choice("panel", PANELS, p -> tabs.getSelectionModel().select(PANELS.indexOf(p)));
     }
 
@@ -469,6 +483,10 @@ public final class PositionsPage implements LabPage {
 
     HeatmapCanvas ropeScoresCanvas() {
         return ropePanel.scores;
+    }
+
+    ModelPositionsPanel modelPanel() {
+        return modelPanel;
     }
 
     LinePlotCanvas wavesCanvas() {

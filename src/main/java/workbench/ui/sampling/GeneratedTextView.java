@@ -1,21 +1,27 @@
 package workbench.ui.sampling;
 
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import workbench.core.sampling.SamplingStep;
 import workbench.ui.common.ColorScale;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The prompt and the generated tokens as text. Each generated token is a chip coloured by the
  * probability the model gave it (viridis: dark = surprising, yellow = expected); clicking a chip
- * shows the distribution it was drawn from.
+ * shows the distribution it was drawn from. Lines break between words, and at generated line breaks.
  */
 public final class GeneratedTextView extends ScrollPane {
 
@@ -25,22 +31,22 @@ public final class GeneratedTextView extends ScrollPane {
     public static final ColorScale SCALE = ColorScale.VIRIDIS;
 
     private final SamplingViewModel viewModel;
-    private final TextFlow flow = new TextFlow();
-    private final Text promptText = new Text();
-    private int chips;
+    // Words, not tokens, are what wraps: a character model's chips would otherwise break mid-word.
+    private final FlowPane flow = new FlowPane();
+    private final List<Label> chips = new ArrayList<>();
+    /** The word being written (tokens since the last white space), or null after white space. */
+    private HBox word;
 
     public GeneratedTextView(SamplingViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("sampling-text");
-        promptText.getStyleClass().add(PROMPT_CLASS);
-        flow.getChildren().add(promptText);
-        flow.setLineSpacing(3);
+        flow.setVgap(3);
+        flow.setRowValignment(VPos.BASELINE);
         setContent(flow);
         setFitToWidth(true);
         setPrefViewportHeight(96);
         setMinHeight(72);
-        viewModel.promptProperty().addListener((obs, old, now) -> promptText.setText(now));
-        promptText.setText(viewModel.promptProperty().get());
+        viewModel.promptProperty().addListener((obs, old, now) -> rebuild());
         viewModel.steps().addListener((ListChangeListener<SamplingStep>) change -> {
             while (change.next()) {
                 if (change.wasRemoved() && !change.wasAdded() || change.wasReplaced()) {
@@ -56,15 +62,36 @@ public final class GeneratedTextView extends ScrollPane {
             setVvalue(1.0);
         });
         viewModel.selectedProperty().addListener((obs, old, now) -> markSelected(now.intValue()));
+        rebuild();
     }
 
     private void rebuild() {
-        flow.getChildren().setAll(promptText);
-        chips = 0;
+        flow.getChildren().clear();
+        chips.clear();
+        word = null;
+        String prompt = viewModel.promptProperty().get() == null ? "" : viewModel.promptProperty().get();
+        // The prompt in pieces that end at white space, so that it wraps like the generated text.
+        int start = 0;
+        for (int i = 0; i < prompt.length(); i++) {
+            if (Character.isWhitespace(prompt.charAt(i))) {
+                appendPrompt(prompt.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < prompt.length()) {
+            appendPrompt(prompt.substring(start));
+        }
         for (SamplingStep step : viewModel.steps()) {
             addChip(step);
         }
         markSelected(viewModel.selectedProperty().get());
+    }
+
+    private void appendPrompt(String piece) {
+        // A label, like the chips, so that both sit on one baseline.
+        Label text = new Label(piece.replace("\n", "").replace('\t', ' '));
+        text.getStyleClass().add(PROMPT_CLASS);
+        append(text, piece);
     }
 
     private void addChip(SamplingStep step) {
@@ -80,29 +107,58 @@ public final class GeneratedTextView extends ScrollPane {
                 step.index() + 1, TokenLabels.visible(raw), 100 * step.modelProbability(), 100 * step.probability())));
         int index = step.index();
         chip.setOnMouseClicked(e -> viewModel.select(viewModel.selectedProperty().get() == index ? -1 : index));
-        flow.getChildren().add(chip);
-        chips++;
-        if (raw.equals("\n")) {
-            flow.getChildren().add(new Text("\n"));
+        chips.add(chip);
+        append(chip, raw);
+    }
+
+    /** Adds a piece of text to the current word; white space ends the word, a line break the line. */
+    private void append(Node piece, String raw) {
+        if (word == null) {
+            word = new HBox();
+            word.setAlignment(Pos.BASELINE_LEFT);
+            flow.getChildren().add(word);
+        }
+        word.getChildren().add(piece);
+        if (!raw.isEmpty() && Character.isWhitespace(raw.charAt(raw.length() - 1))) {
+            word = null;
+        }
+        if (raw.endsWith("\n")) {
+            // A zero-height region as wide as the text forces the next word onto a new line.
+            Region lineBreak = new Region();
+            lineBreak.prefWidthProperty().bind(flow.widthProperty().subtract(1));
+            flow.getChildren().add(lineBreak);
         }
     }
 
     private void markSelected(int index) {
-        flow.getChildren().forEach(node -> {
-            if (node instanceof Label chip) {
-                boolean on = Integer.valueOf(index).equals(chip.getUserData());
-                if (on && !chip.getStyleClass().contains(SELECTED_CLASS)) {
-                    chip.getStyleClass().add(SELECTED_CLASS);
-                } else if (!on) {
-                    chip.getStyleClass().remove(SELECTED_CLASS);
-                }
+        for (Label chip : chips) {
+            boolean on = Integer.valueOf(index).equals(chip.getUserData());
+            if (on && !chip.getStyleClass().contains(SELECTED_CLASS)) {
+                chip.getStyleClass().add(SELECTED_CLASS);
+            } else if (!on) {
+                chip.getStyleClass().remove(SELECTED_CLASS);
             }
-        });
+        }
     }
 
     /** How many token chips are shown. */
     public int chipCount() {
-        return chips;
+        return chips.size();
+    }
+
+    /** The rows the text wraps into: the chips' tokens, row by row (for tests). */
+    public List<List<Label>> rows() {
+        List<List<Label>> rows = new ArrayList<>();
+        double y = Double.NaN;
+        for (Label chip : chips) {
+            double top = chip.getParent().getBoundsInParent().getMinY();
+            if (rows.isEmpty() || Math.abs(top - y) > 1) {
+                rows.add(new ArrayList<>());
+                y = top;
+            }
+            rows.get(rows.size() - 1).add(chip);
+        }
+        return rows;
     }
 
     private static String web(Color c) {

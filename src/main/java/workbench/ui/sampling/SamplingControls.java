@@ -6,6 +6,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -44,7 +45,7 @@ final class SamplingControls extends VBox {
     final Spinner<Integer> rolloutCount = new Spinner<>(10, 1000, SamplingViewModel.DEFAULT_ROLLOUTS, 10);
     final Spinner<Integer> rolloutLength = new Spinner<>(1, 100, SamplingViewModel.DEFAULT_ROLLOUT_LENGTH);
     final Button runRollouts = new Button("Run rollouts");
-    final TextField settingsLine = new TextField();
+    final TextArea settingsLine = new TextArea();
     private final Label temperatureValue = valueLabel();
     private final Label topKValue = valueLabel();
     private final Label topPValue = valueLabel();
@@ -72,8 +73,11 @@ final class SamplingControls extends VBox {
         rolloutCount.setEditable(true);
         rolloutLength.setEditable(true);
         settingsLine.setEditable(false);
+        settingsLine.setWrapText(true);
+        settingsLine.setPrefRowCount(5);
         settingsLine.getStyleClass().add("value-readout");
-        settingsLine.setTooltip(new Tooltip("These settings as one line: the same prompt, settings and model give the same text"));
+        settingsLine.setTooltip(new Tooltip("The generate command with this prompt and these settings prints the same text "
+                + "(workbench = java -cp target/classes:$(cat target/cp.txt) workbench.app.Main, see the README)"));
         ProgressIndicator beamBusy = busy(vm.beamRunningProperty());
         ProgressIndicator rolloutBusy = busy(vm.rolloutsRunningProperty());
         getChildren().addAll(
@@ -96,7 +100,8 @@ final class SamplingControls extends VBox {
                 section("Rollouts"), row("Rollouts", rolloutCount), row("Tokens each", rolloutLength),
                 new HBox(6, runRollouts, rolloutBusy),
                 hint("The same prompt many times with these settings; rollout i uses seed + i."),
-                section("These settings"), settingsLine);
+                section("On the command line"), settingsLine,
+                hint("The same prompt, settings and seed print the same text there."));
         wire();
         show(vm.settings());
     }
@@ -143,6 +148,7 @@ final class SamplingControls extends VBox {
         nextSeed.setOnAction(e -> edit(s -> s.withSeed(s.seed() + 1)));
         vm.settingsProperty().addListener((o, a, now) -> show(now));
         vm.modelProperty().addListener((o, a, now) -> show(vm.settings()));
+        vm.promptProperty().addListener((o, a, now) -> settingsLine.setText(vm.commandLine()));
 
         play.setOnAction(e -> {
             if (vm.playingProperty().get()) {
@@ -220,8 +226,8 @@ final class SamplingControls extends VBox {
             topKValue.setText(s.topK() == 0 || v > 0 && s.topK() >= v ? "off" + (s.topK() > 0 ? " (k = " + s.topK() + " \u2265 vocabulary)" : "")
                     : "k = " + s.topK());
             topPValue.setText(s.topP() >= 1 ? "1.00 (off)" : s.topP() == 0 ? "0 (top token only)" : String.format(Locale.ROOT, "%.2f", s.topP()));
-            penaltyValue.setText(s.repetitionPenalty() == 1 ? "1.00 (off)" : String.format(Locale.ROOT, "%.2f", s.repetitionPenalty()));
-            settingsLine.setText(s.format());
+            penaltyValue.setText(s.repetitionPenalty() == 1 ? "1 (off)" : String.format(Locale.ROOT, "%.2f", s.repetitionPenalty()));
+            settingsLine.setText(vm.commandLine());
         } finally {
             updating = false;
         }
@@ -262,12 +268,14 @@ final class SamplingControls extends VBox {
     private static Label valueLabel() {
         Label label = new Label();
         label.getStyleClass().add("value-readout");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
     private static HBox row(String name, javafx.scene.Node... nodes) {
         Label label = new Label(name);
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The name may wrap on a narrow panel (projector text); the value never hides.
+        label.setWrapText(true);
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox box = new HBox(6, label, spacer);

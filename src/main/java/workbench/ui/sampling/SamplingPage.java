@@ -18,17 +18,16 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
-import workbench.core.model.ModelBundle;
 import workbench.core.sampling.SamplingSettings;
 import workbench.core.sampling.SamplingStep;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.LabSettings;
+import workbench.ui.common.ModelSession;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -83,26 +82,29 @@ public final class SamplingPage implements LabPage {
     private final CumulativeBarCanvas cumulative;
     private final BeamTreeCanvas beamTree;
     private final RolloutHistogramCanvas histogram;
+    private final RolloutStatsTable rolloutStats = new RolloutStatsTable();
     private final TabPane tabs = new TabPane();
     private final Label caption = new Label();
     private final Label modelName = new Label();
     private final AnimationTimer player;
     /** Held here: a binding nobody references is garbage-collected and stops firing. */
     private javafx.beans.binding.BooleanBinding busy;
+    /** The prompt {@link #reset()} restores: the one the lab opened with. */
+    private String resetPrompt = SamplingViewModel.DEFAULT_PROMPT;
 
-    /** The page without a model: it shows that it needs the trained model. */
     /**
      * The page as the app shows it: it follows the session's model (loaded in the background, or
      * opened by the user) and shares the session's prompt with the other labs.
      */
     public static SamplingPage forSession(LabContext context) {
-        Function<ModelBundle, SamplingModel> adapt = b -> new SamplingModel(b.describe(), b.model(), b.tokenizer());
-        SamplingPage page = new SamplingPage(context, () -> context.models().current().map(adapt));
-        context.models().modelProperty().addListener((obs, old, now) -> page.setModel(now == null ? null : adapt.apply(now)));
+        SamplingPage page = new SamplingPage(context, () -> context.models().current().map(SamplingModel::of));
+        context.models().modelProperty().addListener((obs, old, now) -> page.setModel(now == null ? null : SamplingModel.of(now)));
         page.viewModel().promptProperty().bindBidirectional(context.models().promptProperty());
+        page.resetPrompt = ModelSession.DEFAULT_PROMPT;
         return page;
     }
 
+    /** The page without a model: it shows that it needs the trained model. */
     public SamplingPage(LabContext context) {
         this(context, Optional::empty);
     }
@@ -194,18 +196,14 @@ public final class SamplingPage implements LabPage {
 
         histogram.setId(ROLLOUT_HISTOGRAM_ID);
         histogram.setEmptyMessage("Run the rollouts (on the right) to see how often each first token comes up.");
-        Label stats = new Label();
-        stats.setId(ROLLOUT_STATS_ID);
-        stats.getStyleClass().add("value-readout");
-        stats.setWrapText(true);
+        rolloutStats.setId(ROLLOUT_STATS_ID);
         Runnable showRollouts = () -> {
             histogram.setResult(vm.rolloutsProperty().get(), vm::tokenLabel);
-            stats.setText(SamplingTexts.rolloutSummary(vm.rolloutsProperty().get(), vm.previousRolloutsProperty().get(),
-                    vm::tokenText));
+            rolloutStats.show(vm.rolloutsProperty().get(), vm.previousRolloutsProperty().get(), vm::tokenText);
         };
         vm.rolloutsProperty().addListener((o, a, b) -> showRollouts.run());
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        VBox rolloutBox = new VBox(4, histogram, stats);
+        VBox rolloutBox = new VBox(4, histogram, rolloutStats);
         rolloutBox.setPadding(new Insets(6, 0, 0, 0));
 
         tabs.setId(TABS_ID);
@@ -229,9 +227,10 @@ public final class SamplingPage implements LabPage {
         headline.setId(NEEDS_MODEL_ID);
         headline.getStyleClass().add("empty-state");
         Label why = new Label("It shows the next-token distribution of the trained character model (King James Bible) "
-                + "and how temperature, top-k, top-p and the repetition penalty reshape it. No trained model is loaded "
-                + "in this build yet, so the lab shows nothing rather than made-up numbers. The controls on the right "
-                + "are ready and take effect as soon as the model is there.");
+                + "and how temperature, top-k, top-p and the repetition penalty reshape it. The model loads in the "
+                + "background when the workbench starts (or pick one under Model at the top of the window); until it is there "
+                + "the lab shows nothing rather than made-up numbers. The controls on the right are ready and take "
+                + "effect as soon as the model is there.");
         why.setWrapText(true);
         why.setMaxWidth(560);
         VBox box = new VBox(12, headline, why);
@@ -322,6 +321,10 @@ public final class SamplingPage implements LabPage {
         return histogram;
     }
 
+    RolloutStatsTable rolloutStats() {
+        return rolloutStats;
+    }
+
     /** Opens a panel: "next-token", "beam" or "rollouts". */
     public void showPanel(String panel) {
         int index = PANELS.indexOf(panel);
@@ -359,7 +362,7 @@ public final class SamplingPage implements LabPage {
         vm.beamLengthProperty().set(SamplingViewModel.DEFAULT_BEAM_LENGTH);
         vm.rolloutCountProperty().set(SamplingViewModel.DEFAULT_ROLLOUTS);
         vm.rolloutLengthProperty().set(SamplingViewModel.DEFAULT_ROLLOUT_LENGTH);
-        vm.promptProperty().set(SamplingViewModel.DEFAULT_PROMPT);
+        vm.promptProperty().set(resetPrompt);
         vm.setSettings(SamplingSettings.DEFAULTS);
         vm.refresh();
         tabs.getSelectionModel().select(0);

@@ -6,8 +6,11 @@ import workbench.core.sampling.RolloutResult;
 import workbench.core.sampling.SamplingSettings;
 import workbench.core.sampling.SamplingStep;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /** The sentences under the sampling lab's pictures, written from the core's traces. */
 final class SamplingTexts {
@@ -58,45 +61,68 @@ final class SamplingTexts {
         return out.toString();
     }
 
-    static String rolloutSummary(RolloutResult result, RolloutResult previous, IntFunction<String> texts) {
-        if (result == null) {
-            return "";
+    /** The settings in a few characters, naming only the cuts that are on: "T 0.80, top-p 0.90". */
+    static String brief(SamplingSettings s) {
+        StringBuilder out = new StringBuilder(s.greedy() ? "greedy"
+                : s.temperature() == 0 ? "T 0" : String.format(Locale.ROOT, "T %.2f", s.temperature()));
+        if (!s.greedy() && s.topK() > 0) {
+            out.append(", top-k ").append(s.topK());
         }
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d rollouts of %d tokens, seeds %d to %d.%n", result.count(), result.length(),
-                result.settings().seed(), result.settings().seed() + result.count() - 1));
-        out.append(line("Now", result));
-        if (previous != null) {
-            out.append(String.format(Locale.ROOT, "%n")).append(line("Before", previous));
+        if (!s.greedy() && s.topP() < 1) {
+            out.append(String.format(Locale.ROOT, ", top-p %.2f", s.topP()));
         }
-        out.append(String.format(Locale.ROOT, "%nExamples:"));
-        for (int i = 0; i < Math.min(4, result.count()); i++) {
-            out.append(String.format(Locale.ROOT, "%n  seed %d: \"%s\"", result.settings().seed() + i,
-                    text(result.sequence(i), texts)));
+        if (s.repetitionPenalty() > 1) {
+            out.append(String.format(Locale.ROOT, ", penalty %.2f", s.repetitionPenalty()));
         }
         return out.toString();
     }
 
-    private static String line(String when, RolloutResult r) {
-        return String.format(Locale.ROOT, "%s (%s):%n    first-token entropy %.2f bits (the distribution: %.2f bits), "
-                        + "distinct-1 %.3f, distinct-2 %.3f, %d different rollouts of %d",
-                when, describe(r.settings()), r.firstTokenEntropy(), r.expectedEntropy(), r.distinct1(), r.distinct2(),
-                r.distinctSequences(), r.count());
-    }
-
-    static String describe(SamplingSettings s) {
-        if (s.greedy()) {
-            return "greedy" + (s.repetitionPenalty() > 1 ? String.format(Locale.ROOT, ", penalty %.2f", s.repetitionPenalty()) : "");
-        }
-        return String.format(Locale.ROOT, "T %.2f, top-k %s, top-p %.2f, penalty %.2f", s.temperature(),
-                s.topK() == 0 ? "off" : Integer.toString(s.topK()), s.topP(), s.repetitionPenalty());
-    }
-
-    private static String text(int[] tokens, IntFunction<String> texts) {
+    static String text(int[] tokens, IntFunction<String> texts) {
         StringBuilder out = new StringBuilder();
         for (int t : tokens) {
             out.append(texts.apply(t));
         }
         return TokenLabels.visible(out.toString()).replace('\u2423', ' ');
+    }
+
+    /**
+     * The arguments of the {@code generate} command that continue {@code prompt} exactly as the lab
+     * does: same model, prompt, knobs, seed and decoding, so the same text.
+     *
+     * @param bundledModel false adds {@code --model FILE}: the checkpoint that was opened
+     */
+    static List<String> generateArguments(String prompt, SamplingSettings s, boolean bundledModel) {
+        List<String> args = new ArrayList<>(List.of("generate"));
+        if (!bundledModel) {
+            args.addAll(List.of("--model", "FILE"));
+        }
+        args.addAll(List.of("--prompt", prompt == null ? "" : prompt));
+        if (s.greedy()) {
+            args.add("--greedy");
+        }
+        args.addAll(List.of("--temperature", Double.toString(s.temperature())));
+        // The cuts are off by default on the command line too: name them only when they are on.
+        if (s.topK() > 0) {
+            args.addAll(List.of("--top-k", Integer.toString(s.topK())));
+        }
+        if (s.topP() < 1) {
+            args.addAll(List.of("--top-p", Double.toString(s.topP())));
+        }
+        if (s.repetitionPenalty() > 1) {
+            args.addAll(List.of("--repetition-penalty", Double.toString(s.repetitionPenalty())));
+        }
+        args.addAll(List.of("--max-tokens", Integer.toString(s.maxNewTokens()), "--seed", Long.toString(s.seed())));
+        return args;
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+-]+");
+
+    /** "workbench generate --prompt 'And God said' ...", quoted for a POSIX shell. */
+    static String commandLine(List<String> args) {
+        StringBuilder out = new StringBuilder("workbench");
+        for (String arg : args) {
+            out.append(' ').append(PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return out.toString();
     }
 }

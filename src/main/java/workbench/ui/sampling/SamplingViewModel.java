@@ -19,6 +19,7 @@ import workbench.core.sampling.BeamSearch;
 import workbench.core.sampling.BeamTree;
 import workbench.core.sampling.CachedModel;
 import workbench.core.sampling.Generator;
+import workbench.core.sampling.PromptDecoding;
 import workbench.core.sampling.RolloutResult;
 import workbench.core.sampling.Rollouts;
 import workbench.core.sampling.SamplingSettings;
@@ -51,6 +52,8 @@ public final class SamplingViewModel {
     private static final String BEAM_KEY = "sampling-beam";
     private static final String ROLLOUTS_KEY = "sampling-rollouts";
     private static final int CACHE_CONTEXTS = 4096;
+    /** KV caches kept per prompt: one per beam of the widest beam search the controls allow. */
+    private static final int DECODERS = 8;
 
     private final TaskRunner tasks;
     private final ObjectProperty<SamplingModel> model = new SimpleObjectProperty<>(this, "model");
@@ -74,7 +77,9 @@ public final class SamplingViewModel {
     private final ObjectProperty<RolloutResult> previousRollouts = new SimpleObjectProperty<>(this, "previousRollouts");
     private final BooleanProperty rolloutsRunning = new SimpleBooleanProperty(this, "rolloutsRunning");
 
+    /** Every logit the lab shows: continuations of the prompt, decoded as the generate command decodes. */
     private CachedModel cached;
+    private int[] cachedPrompt;
     private Generator generator;
     private int[] promptTokens;
     private int version;
@@ -87,7 +92,8 @@ public final class SamplingViewModel {
     public SamplingViewModel(TaskRunner tasks) {
         this.tasks = tasks;
         model.addListener((obs, old, now) -> {
-            cached = now == null ? null : new CachedModel(now.model(), CACHE_CONTEXTS);
+            cached = null;
+            cachedPrompt = null;
             clearResults();
             refresh();
         });
@@ -126,7 +132,7 @@ public final class SamplingViewModel {
             // Like the generate command: the prompt is what the model reads, its last contextLength tokens.
             promptTokens = Generator.window(all, m.model().contextLength());
             dropped = all.length - promptTokens.length;
-            generator = new Generator(cached, promptTokens, settings.get());
+            generator = new Generator(decoding(m, promptTokens), promptTokens, settings.get());
         } catch (IllegalArgumentException bad) {
             promptTokens = null;
             message.set("The prompt cannot be used: " + ErrorMessages.describe(bad) + ".");
@@ -144,6 +150,20 @@ public final class SamplingViewModel {
             }
         }, error -> fail(v, error));
         updateShown();
+    }
+
+    /**
+     * The logits for continuations of {@code tokens}, for generation, beam search and rollouts alike:
+     * kept while the prompt stays, so that moving a slider asks the model nothing and rollouts and
+     * beams share their first tokens. A fresh decoder per prompt: a search still running for the
+     * old prompt keeps its own.
+     */
+    private CachedModel decoding(SamplingModel m, int[] tokens) {
+        if (cached == null || !java.util.Arrays.equals(cachedPrompt, tokens)) {
+            cached = new CachedModel(new PromptDecoding(m.decoders(), tokens, DECODERS), CACHE_CONTEXTS);
+            cachedPrompt = tokens.clone();
+        }
+        return cached;
     }
 
     /** Generates one token (ignored while one is being generated or when the generation is complete). */
@@ -324,6 +344,17 @@ public final class SamplingViewModel {
         } else {
             shown.set(preview.get());
         }
+    }
+
+    /** The {@code generate} command's arguments that print the text this lab generates. */
+    public List<String> generateArguments() {
+        SamplingModel m = model.get();
+        return SamplingTexts.generateArguments(prompt.get(), settings.get(), m != null && m.bundled());
+    }
+
+    /** {@link #generateArguments()} as a line to paste into a shell. */
+    public String commandLine() {
+        return SamplingTexts.commandLine(generateArguments());
     }
 
     /** The text of a token, with invisible characters made visible. */

@@ -56,6 +56,7 @@ class RolloutsTest {
         // a c d S repeated 20 times: 4 distinct unigrams of 80, 3 distinct bigrams (ac, cd, dS) of 60.
         assertEquals(4 / 80.0, result.distinct1(), 1e-15);
         assertEquals(3 / 60.0, result.distinct2(), 1e-15);
+        assertEquals(1 / 20.0, result.distinct4(), 1e-15, "one 4-gram (acdS) per rollout, the same each time");
     }
 
     @Test

@@ -281,6 +281,31 @@ class SamplingPageTest {
     }
 
     @Test
+    void theTextWrapsBetweenWordsNotInsideThem() {
+        robot.interact(() -> {
+            fx.page.settings().apply("max-new-tokens", "300");
+            for (int i = 0; i < 300; i++) {
+                fx.page.viewModel().step();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        GeneratedTextView text = robot.lookup("#" + SamplingPage.TEXT_ID).queryAs(GeneratedTextView.class);
+        List<List<Label>> rows = text.rows();
+        assertTrue(rows.size() >= 3, "300 characters wrap onto several lines: " + rows.size());
+        List<SamplingStep> steps = fx.page.viewModel().steps();
+        int first = 0;
+        for (List<Label> row : rows) {
+            if (first > 0) {
+                String before = fx.page.viewModel().tokenText(steps.get(first - 1).token());
+                assertTrue(Character.isWhitespace(before.charAt(before.length() - 1)),
+                        "a line starts after white space, not after '" + before + "' (token " + first + ")");
+            }
+            first += row.size();
+        }
+        assertEquals(300, first);
+    }
+
+    @Test
     void changingASettingClearsTheTextAndSaysSo() {
         robot.interact(() -> fx.page.viewModel().step());
         slide(SamplingPage.TEMPERATURE_ID, 0.5);
@@ -319,12 +344,22 @@ class SamplingPageTest {
         assertArrayEquals(want.firstTokenCounts(), shown.firstTokenCounts());
         assertEquals(want.distinct2(), shown.distinct2(), 0);
         assertArrayEquals(want.firstTokensByCount(), fx.page.histogram().barTokens());
-        String stats = lookup(SamplingPage.ROLLOUT_STATS_ID, Label.class).getText();
-        assertTrue(stats.contains(String.format(java.util.Locale.ROOT, "entropy %.2f bits", want.firstTokenEntropy())), stats);
+        RolloutStatsTable stats = fx.page.rolloutStats();
+        assertEquals(1, stats.rows().size());
+        List<String> now = stats.rows().get(0);
+        assertEquals(List.of("Now", "T 1.00",
+                String.format(java.util.Locale.ROOT, "%.2f", want.firstTokenEntropy()),
+                String.format(java.util.Locale.ROOT, "%.2f", want.expectedEntropy()),
+                String.format(java.util.Locale.ROOT, "%.3f", want.distinct2()),
+                String.format(java.util.Locale.ROOT, "%.3f", want.distinct4()),
+                want.distinctSequences() + " of 50"), now);
+        assertTrue(stats.heading().startsWith("50 rollouts of 6 tokens, seeds 42 to 91"), stats.heading());
         // A second run with other settings keeps the first for comparison.
         slide(SamplingPage.TEMPERATURE_ID, 0.2);
         robot.interact(run::fire);
-        assertTrue(lookup(SamplingPage.ROLLOUT_STATS_ID, Label.class).getText().contains("Before (T 1.00"));
+        assertEquals(2, stats.rows().size());
+        assertEquals("T 0.20", stats.rows().get(0).get(1));
+        assertEquals(now.subList(1, now.size()), stats.rows().get(1).subList(1, now.size()), "the run before, as it was");
     }
 
     @Test

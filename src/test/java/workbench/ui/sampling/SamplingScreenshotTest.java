@@ -3,6 +3,7 @@ package workbench.ui.sampling;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testfx.api.FxRobot;
 import workbench.ui.common.Exports;
 import workbench.ui.common.Theme;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Renders the sampling lab headless in the states worth a picture, driven by the test-only bigram
  * model, and checks that each render is not blank. With {@code -Dworkbench.screenshots=DIR} it also
- * saves them as 2x PNGs (to be retaken with the trained model):
+ * saves them as 2x PNGs, and renders the same states on the bundled kjv-char model ("kjv-*.png",
+ * the README's pictures):
  * {@code mvn -B -q test -Dtest=SamplingScreenshotTest -Dworkbench.screenshots=/tmp/sampling-shots}.
  */
 class SamplingScreenshotTest {
@@ -84,6 +86,56 @@ class SamplingScreenshotTest {
         fx = new SamplingStage(Theme.DARK).open(true, 1500, 950);
         robot.interact(() -> fx.page.settings().apply("top-p", "0.7"));
         save("sampling-dark.png");
+    }
+
+    /** The README's pictures, on the trained model (seconds of model work, so only when PNGs are asked for). */
+    @Test
+    @EnabledIfSystemProperty(named = "workbench.screenshots", matches = ".+")
+    void trainedModelLight() throws Exception {
+        fx = new SamplingStage(Theme.LIGHT).openKjv(1500, 950);
+        trainedModelStates("");
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "workbench.screenshots", matches = ".+")
+    void trainedModelProjector() throws Exception {
+        fx = new SamplingStage(Theme.PROJECTOR).openKjv(1500, 950);
+        trainedModelStates("-projector");
+    }
+
+    private void trainedModelStates(String suffix) {
+        robot.interact(() -> {
+            fx.page.settings().apply("prompt", "And God said");
+            fx.page.settings().apply("temperature", "0.8");
+            fx.page.settings().apply("top-p", "0.9");
+            fx.page.settings().apply("max-new-tokens", "200");
+        });
+        save("kjv-preview" + suffix + ".png");
+        robot.interact(() -> {
+            for (int i = 0; i < 200; i++) {
+                fx.page.viewModel().step();
+            }
+        });
+        save("kjv-next-token" + suffix + ".png");
+        robot.interact(() -> fx.page.viewModel().select(12));
+        save("kjv-selected-token" + suffix + ".png");
+        robot.interact(() -> {
+            fx.page.viewModel().select(-1);
+            fx.page.showPanel("beam");
+            fx.page.viewModel().runBeamSearch();
+        });
+        save("kjv-beam" + suffix + ".png");
+        robot.interact(() -> {
+            fx.page.showPanel("rollouts");
+            fx.page.settings().apply("temperature", "0.5");
+            fx.page.viewModel().runRollouts();
+            fx.page.settings().apply("temperature", "1.2");
+            fx.page.settings().apply("top-p", "1");
+            fx.page.viewModel().runRollouts();
+        });
+        save("kjv-rollouts" + suffix + ".png");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) fx.root.getRight()).setVvalue(1));
+        save("kjv-controls-end" + suffix + ".png");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import workbench.concurrent.DirectTaskRunner;
 import workbench.core.sampling.BigramCountModel;
+import workbench.core.sampling.KjvBundle;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.Notifier;
 import workbench.ui.common.Theme;
@@ -15,10 +16,12 @@ import workbench.ui.common.ThemeManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The sampling page alone in a stage, as the main window lays it out (view in the centre, controls
- * at the right), driven by the test-only bigram model and a direct task runner.
+ * at the right), driven by the test-only bigram model or the bundled kjv-char model, and a direct
+ * task runner.
  */
 final class SamplingStage {
 
@@ -26,6 +29,8 @@ final class SamplingStage {
     final ThemeManager themes;
     final List<String> notices = new ArrayList<>();
     SamplingPage page;
+    /** The context of {@link #openKjv}: its session holds the model and the shared prompt. */
+    LabContext session;
     BorderPane root;
 
     SamplingStage(Theme theme) {
@@ -58,9 +63,23 @@ final class SamplingStage {
 
     /** Opens the page with the bigram model ({@code withModel}) or without any model. */
     SamplingStage open(boolean withModel, double width, double height) throws Exception {
+        return open(() -> withModel ? new SamplingPage(context(), () -> Optional.of(model())) : new SamplingPage(context()),
+                width, height);
+    }
+
+    /** Opens the page as the app does, following a session that holds the bundled kjv-char model. */
+    SamplingStage openKjv(double width, double height) throws Exception {
+        return open(() -> {
+            session = context();
+            session.models().set(KjvBundle.get());
+            return SamplingPage.forSession(session);
+        }, width, height);
+    }
+
+    private SamplingStage open(Supplier<SamplingPage> pages, double width, double height) throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            page = withModel ? new SamplingPage(context(), () -> Optional.of(model())) : new SamplingPage(context());
+            page = pages.get();
             root = new BorderPane(page.view());
             ScrollPane controls = new ScrollPane(page.controls());
             controls.setFitToWidth(true);

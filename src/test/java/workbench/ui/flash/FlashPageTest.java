@@ -1,0 +1,265 @@
+package workbench.ui.flash;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import workbench.concurrent.DirectTaskRunner;
+import workbench.core.attention.BlockSizes;
+import workbench.core.attention.StandardAttention;
+import workbench.core.attention.TiledAttention;
+import workbench.core.attention.TiledReplay;
+import workbench.core.trace.IoCounts;
+import workbench.core.trace.TileStep;
+import workbench.core.trace.TiledTrace;
+import workbench.ui.common.CsvTable;
+import workbench.ui.common.LabContext;
+import workbench.ui.common.MemorySizeFormat;
+import workbench.ui.common.Notifier;
+import workbench.ui.common.Theme;
+import workbench.ui.common.ThemeManager;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlashPageTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final List<String> messages = new ArrayList<>();
+    private FlashPage page;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Notifier notifier = new Notifier() {
+            @Override
+            public void info(String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void error(String what, Throwable error) {
+                messages.add(what + ": " + error);
+            }
+        };
+        LabContext context = new LabContext(new DirectTaskRunner(), new ThemeManager(Theme.LIGHT), notifier);
+        FxToolkit.setupStage(stage -> {
+            page = new FlashPage(context);
+            ScrollPane controls = new ScrollPane(page.controls());
+            controls.setFitToWidth(true);
+            Scene scene = new Scene(new BorderPane(page.view(), null, controls, null, null), 1400, 950);
+            context.themes().attach(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        robot.interact(page::dispose);
+        FxToolkit.cleanupStages();
+    }
+
+    /** The default pass, computed here straight from core: synthetic seed 42, N = 24, d = 4, M = 1/2 KB, causal. */
+    private static TiledTrace expectedTrace(double kb, int n, int d) {
+        QkvInput in = new SyntheticQkvSource(42).load(n, d);
+        return TiledAttention.trace(in.q(), in.k(), in.v(), true, BlockSizes.fromFastMemoryKb(kb, d));
+    }
+
+    private static QkvInput in() {
+        return new SyntheticQkvSource(42).load(24, 4);
+    }
+
+    private String text(String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void startsBeforeTheFirstStepWithCountsFromCore() {
+        TiledTrace expected = expectedTrace(0.5, 24, 4);
+        assertEquals("Step 0 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        // M = 512 B = 128 floats, d = 4: Bc = ceil(128 / 16) = 8, Br = min(8, 4) = 4.
+        assertTrue(text(FlashPage.BLOCKS_TEXT_ID).contains("= 8"), text(FlashPage.BLOCKS_TEXT_ID));
+        assertTrue(text(FlashPage.BLOCKS_TEXT_ID).contains("min(Bc, d) = 4"));
+        assertEquals(MemorySizeFormat.bytes(expected.counts().slowReadBytes()),
+                text(CountersPane.ID_PREFIX + "reads-flash"));
+        QkvInput in = new SyntheticQkvSource(42).load(24, 4);
+        IoCounts standard = StandardAttention.run(in.q(), in.k(), in.v(), true).counts();
+        assertEquals(MemorySizeFormat.bytes(standard.peakExtraBytes()), text(CountersPane.ID_PREFIX + "peak-standard"));
+        assertEquals(MemorySizeFormat.count(standard.flops()), text(CountersPane.ID_PREFIX + "flops-standard"));
+        assertTrue(messages.isEmpty(), messages.toString());
+    }
+
+    @Test
+    void fastMemorySliderSetsTheBlockSizes() {
+        Slider slider = robot.lookup("#" + FlashPage.MEMORY_SLIDER_ID).queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(-3)); // 1/8 KB = 128 bytes = 32 floats: Bc = ceil(32/16) = 2, Br = 2
+        assertTrue(text(FlashPage.BLOCKS_TEXT_ID).contains("⌈32 / 16⌉ = 2"), text(FlashPage.BLOCKS_TEXT_ID));
+        TiledTrace expected = expectedTrace(0.125, 24, 4);
+        assertEquals(2, expected.blockRows());
+        assertEquals("Step 0 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        assertEquals(MemorySizeFormat.bytes(expected.counts().slowWriteBytes()),
+                text(CountersPane.ID_PREFIX + "writes-flash"));
+        robot.interact(() -> slider.setValue(2.4)); // snaps to 4 KB
+        assertEquals(2, page.model().kbExponentProperty().get());
+        assertEquals(4096, page.model().fastMemoryBytes());
+    }
+
+    @Test
+    void steppingShowsTheRunningMaxAndSumOfTheCurrentBlock() {
+        TiledTrace expected = expectedTrace(0.5, 24, 4);
+        robot.clickOn("#" + FlashPage.STEP_ID);
+        Button step = robot.lookup("#" + FlashPage.STEP_ID).queryAs(Button.class);
+        robot.interact(step::fire);
+        robot.interact(step::fire);
+        assertEquals("Step 3 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        TileStep third = expected.steps().get(2);
+        @SuppressWarnings("unchecked")
+        TableView<StepDetailPane.RowStat> rows = robot.lookup("#" + StepDetailPane.ROWS_ID).queryAs(TableView.class);
+        assertEquals(third.rows(), rows.getItems().size());
+        for (int r = 0; r < third.rows(); r++) {
+            StepDetailPane.RowStat stat = rows.getItems().get(r);
+            assertEquals(third.rowStart() + r, stat.query());
+            assertEquals(StepDetailPane.number(third.maxAfter()[r]), stat.maxAfter());
+            assertEquals(StepDetailPane.number(third.sumAfter()[r]), stat.sumAfter());
+            assertEquals(third.rescaled(r), stat.rescaled());
+        }
+        // Slow memory as drawn equals the core's replay after three steps.
+        TiledReplay.State state = TiledReplay.after(expected, 24, 3);
+        assertArrayEquals(state.runningMax(), page.model().frame().state().runningMax());
+        assertTrue(text(StepDetailPane.STEP_TEXT_ID).startsWith("Step 3 of"));
+        robot.clickOn("#" + FlashPage.BACK_ID);
+        assertEquals("Step 2 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        robot.clickOn("#" + FlashPage.END_ID);
+        assertTrue(text(StepDetailPane.STEP_TEXT_ID).contains("Done: O equals standard attention"));
+    }
+
+    @Test
+    void playRunsTheAnimationUntilPaused() throws Exception {
+        // Blocks of one row and one key (M = 1/16 KB): 300 steps, far more than play can finish during the test.
+        robot.interact(() -> page.model().kbExponentProperty().set(FlashViewModel.MIN_KB_EXPONENT));
+        assertEquals(300, page.model().stepCount());
+        robot.interact(() -> page.model().speedProperty().set(10));
+        robot.clickOn("#" + FlashPage.PLAY_ID);
+        assertEquals("Pause", robot.lookup("#" + FlashPage.PLAY_ID).queryAs(Button.class).getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> page.model().stepsDoneProperty().get() >= 2);
+        robot.clickOn("#" + FlashPage.PLAY_ID);
+        assertFalse(page.model().playingProperty().get());
+        int stopped = page.model().stepsDoneProperty().get();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(stopped, page.model().stepsDoneProperty().get());
+    }
+
+    @Test
+    void lessonSettingsAndBadInput() {
+        robot.interact(() -> page.settings().apply("n", "12"));
+        robot.interact(() -> page.settings().apply("step", "3"));
+        // N = 12, Br = 4, Bc = 8: 3 × 2 blocks, of which the causal mask leaves 4.
+        TiledTrace expected = expectedTrace(0.5, 12, 4);
+        assertEquals(4, expected.steps().size());
+        assertEquals("Step 3 of 4", text(FlashPage.STEP_COUNT_ID));
+        robot.interact(() -> page.settings().apply("step", "50"));
+        assertEquals("Step 4 of 4", text(FlashPage.STEP_COUNT_ID)); // past the end shows the end
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> page.settings().apply("n", "100000"));
+        assertTrue(bad.getMessage().contains("between 4 and 64"));
+        // Typing nonsense into a spinner keeps the last good value.
+        robot.clickOn("#" + FlashPage.N_ID + " .text-field").eraseText(4).write("abc").type(KeyCode.ENTER);
+        assertEquals(12, page.model().nProperty().get());
+        assertTrue(messages.isEmpty(), messages.toString());
+    }
+
+    @Test
+    void anotherSourceReplacesTheSyntheticData() {
+        // A fixed source, as the attention lab's real Q, K, V for a prompt will be: N and d come from it.
+        float[][] q = {{1, 0}, {0, 1}, {1, 1}, {-1, 2}, {0.5f, 0.5f}};
+        QkvSource fixed = new QkvSource() {
+            @Override
+            public boolean resizable() {
+                return false;
+            }
+
+            @Override
+            public QkvInput load(int n, int d) {
+                return new QkvInput(q, q, q, List.of("a", "b", "c", "d", "e"), "Five hand-made vectors");
+            }
+        };
+        robot.interact(() -> page.model().setSource(fixed));
+        assertEquals("Five hand-made vectors", text(FlashPage.SOURCE_ID));
+        assertTrue(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
+        assertTrue(robot.lookup("#" + FlashPage.SEED_ID).query().isDisabled());
+        TiledTrace expected = TiledAttention.trace(q, q, q, true, BlockSizes.fromFastMemoryKb(0.5, 2));
+        assertEquals("Step 0 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
+        robot.interact(() -> page.model().toEnd());
+        assertEquals(0.0, workbench.core.tensor.Arrays2D.maxAbsDiff(expected.output(),
+                page.model().frame().state().output()));
+        robot.interact(page::reset);
+        assertTrue(text(FlashPage.SOURCE_ID).startsWith("Synthetic"));
+        assertFalse(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
+    }
+
+    @Test
+    void csvHasAHeaderAndTheCounters(@TempDir Path dir) throws Exception {
+        CsvTable table = page.table();
+        assertEquals(List.of("quantity", "standard", "flashattention", "unit"), table.header());
+        TiledTrace expected = expectedTrace(0.5, 24, 4);
+        assertEquals(List.of("slow_memory_reads", String.valueOf(StandardAttention.run(in().q(), in().k(), in().v(), true)
+                .counts().slowReadBytes()), String.valueOf(expected.counts().slowReadBytes()), "bytes"), table.rows().get(0));
+        Path file = dir.resolve("flash.csv");
+        table.write(file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("quantity,standard,flashattention,unit", lines.get(0));
+        assertEquals(table.rows().size() + 1, lines.size());
+    }
+
+    @Test
+    void scalingMeasuresEachLengthAndExportsIt() {
+        robot.interact(() -> ((TabPane) page.view()).getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> max = robot.lookup("#" + ScalingPane.MAX_N_ID).queryAs(ChoiceBox.class);
+        robot.interact(() -> max.setValue(256));
+        robot.clickOn("#" + ScalingPane.MEASURE_ID);
+        List<workbench.core.attention.AttentionScaling.Point> points = page.scaling().points();
+        assertEquals(List.of(64, 128, 256), points.stream().map(p -> p.n()).toList());
+        for (var p : points) {
+            assertTrue(p.naive().ran() && p.tiled().ran());
+            assertEquals(4L * p.n() * p.n(), p.naive().allocatedBytes());
+            assertTrue(p.maxAbsDiff() < 1e-5);
+        }
+        assertTrue(page.scaling().status().startsWith("Measured 3 lengths"), page.scaling().status());
+        CsvTable csv = page.table();
+        assertEquals("n", csv.header().get(0));
+        assertEquals(3, csv.rows().size());
+        assertEquals("256", csv.rows().get(2).get(0));
+        assertEquals(String.valueOf(4L * 256 * 256), csv.rows().get(2).get(4));
+    }
+}

@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * The transformer in the comparison: a {@link MiniTransformer} with a causal mask, trained by the
  * same loop, on the same batches, as the recurrent models. Its shape is fixed except for the width:
  * {@value #LAYERS} pre-LayerNorm blocks of {@value #HEADS} heads, a GELU feed-forward layer 4 d
- * wide, sinusoidal positions (no parameters) and an output head tied to the token embeddings;
+ * wide, rotary positions (RoPE, no parameters) and an output head tied to the token embeddings;
  * d is chosen so that the parameter count comes closest to the LSTM's ({@link #shape}).
  * Methods are synchronized, like {@link RecurrentModel}'s: one thread trains, another may look.
  */

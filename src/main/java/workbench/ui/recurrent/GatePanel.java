@@ -44,7 +44,10 @@ final class GatePanel extends VBox {
     private HeatmapCanvas hiddenMap;
     private final List<VBox> boxes = new ArrayList<>();
     private double viewportWidth;
+    private double viewportHeight;
     private int arrangedPerRow;
+    private int steps;
+    private int units;
 
     GatePanel(ThemeManager themes) {
         this.themes = themes;
@@ -66,6 +69,7 @@ final class GatePanel extends VBox {
         VBox.setVgrow(mapScroll, Priority.ALWAYS);
         mapScroll.viewportBoundsProperty().addListener((obs, old, now) -> {
             viewportWidth = now.getWidth();
+            viewportHeight = now.getHeight();
             arrange();
         });
         themes.themeProperty().addListener((obs, old, now) -> arrange());
@@ -121,18 +125,39 @@ final class GatePanel extends VBox {
         }
         boxes.clear();
         boxes.addAll(all);
+        steps = trace.steps();
+        units = trace.hidden().length;
         arrangedPerRow = 0;
         arrange();
     }
 
-    /** Three maps to a row when they fit at a readable size, else two (or one): the rest scrolls. */
+    /**
+     * As many maps to a row (at most three, each at least a readable width) as give the largest
+     * cells in the visible area: a long input needs wide maps, many hidden units tall ones. A map
+     * never gets smaller than its minimum size; what does not fit then scrolls.
+     */
     private void arrange() {
         if (boxes.isEmpty()) {
             return;
         }
-        double readable = MAP_WIDTH * themes.theme().fontScale();
+        double scale = themes.theme().fontScale();
+        double readable = MAP_WIDTH * scale;
         int fit = viewportWidth <= 0 ? 3 : (int) Math.max(1, Math.floor(viewportWidth / readable));
-        int perRow = Math.min(fit, boxes.size() <= 2 ? boxes.size() : (boxes.size() <= 4 ? 2 : 3));
+        int perRow = Math.min(fit, Math.min(3, boxes.size()));
+        if (viewportWidth > 0 && viewportHeight > 0) {
+            double bestCell = -1;
+            for (int p = 1; p <= Math.min(fit, Math.min(3, boxes.size())); p++) {
+                int rows = (boxes.size() + p - 1) / p;
+                // Labels, colour bar and titles take roughly this much around each map's cells.
+                double across = (viewportWidth / p - 110 * scale) / Math.max(1, steps);
+                double down = (viewportHeight / rows - 90 * scale) / Math.max(1, units);
+                double cell = Math.min(across, down);
+                if (cell > bestCell + 0.25) {
+                    bestCell = cell;
+                    perRow = p;
+                }
+            }
+        }
         if (perRow == arrangedPerRow) {
             return;
         }

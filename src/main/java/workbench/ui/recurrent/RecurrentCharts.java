@@ -113,9 +113,22 @@ final class RecurrentCharts {
         NumberAxis x = new NumberAxis();
         x.setLabel("dependency distance (steps)");
         x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis(0, 1.0, 0.1);
+        // A little room above 1: a model that is always right would otherwise be drawn on the frame.
+        NumberAxis y = new NumberAxis(0, 1.04, 0.1);
         y.setLabel("test accuracy");
         y.setAutoRanging(false);
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 1.0001 ? "" : String.format(java.util.Locale.ROOT, "%.1f", value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         return chart(x, y, id, "accuracy-chart");
     }
 

@@ -12,9 +12,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import workbench.core.recurrent.CellKind;
-import workbench.core.recurrent.RecurrentConfig;
+import workbench.core.recurrent.Architecture;
+import workbench.core.recurrent.ComparisonSettings;
 import workbench.core.recurrent.RecurrentModel;
+import workbench.core.recurrent.SequenceModel;
+import workbench.core.recurrent.TransformerSequenceModel;
 import workbench.core.tensor.Rng;
 import workbench.core.train.SequenceBatch;
 import workbench.core.train.SyntheticTask;
@@ -23,9 +25,9 @@ import workbench.core.train.SyntheticTaskSpec;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Recurrent lab's costs: one training step (forward and backward over a batch of 32) of each
- * cell, and one forward pass over a single sequence of length T ({@link AttentionLayerBench}
- * times an attention layer of the same width over the same T).
+ * The Recurrent lab's costs at its default sizes (H = 32, E = 16, the transformer as wide as makes
+ * its parameter count closest to the LSTM's): one training step (forward and backward over a batch
+ * of 32) of each model, and one forward pass over a single sequence of length T.
  * Run: mvn -Pbench -q compile exec:exec -Dbench=RecurrentBench
  */
 @State(Scope.Thread)
@@ -36,31 +38,35 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class RecurrentBench {
 
-    @Param({"RNN", "LSTM", "GRU"})
-    public String cell;
+    @Param({"RNN", "LSTM", "GRU", "TRANSFORMER"})
+    public String model;
 
     @Param({"32", "128"})
     public int length;
 
-    private RecurrentModel model;
+    private SequenceModel sequenceModel;
     private SequenceBatch batch;
     private int[] tokens;
 
     @Setup(Level.Trial)
     public void setUp() {
-        model = new RecurrentModel(new RecurrentConfig(CellKind.valueOf(cell), 16, 16, 32, 1));
         SyntheticTaskSpec spec = new SyntheticTaskSpec(SyntheticTask.FIRST_TOKEN, Math.min(length - 1, 64), 4);
+        ComparisonSettings settings = ComparisonSettings.defaults(spec);
+        Architecture a = Architecture.valueOf(model);
+        sequenceModel = a.recurrent()
+                ? new RecurrentModel(settings.config(a.cell()))
+                : new TransformerSequenceModel(settings.transformerConfig());
         batch = spec.batch(32, new Rng(1)).padTo(length, SyntheticTask.BLANK);
         tokens = batch.inputs()[0];
     }
 
     @Benchmark
     public double trainingStep() {
-        return model.lossAndGradients(batch);
+        return sequenceModel.lossAndGradients(batch);
     }
 
     @Benchmark
     public void forwardOneSequence() {
-        model.forwardOnly(tokens);
+        sequenceModel.forwardOnly(tokens);
     }
 }

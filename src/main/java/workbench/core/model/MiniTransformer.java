@@ -164,6 +164,28 @@ public final class MiniTransformer implements NextTokenModel {
         }
     }
 
+    /**
+     * Logits at every position of several sequences, in one batched pass.
+     *
+     * @param tokens (B, T) ids, 1 <= T <= contextLength
+     * @return (B, T, V)
+     */
+    public float[][][] logits(int[][] tokens) {
+        checkTokens(tokens);
+        int b = tokens.length;
+        int t = tokens[0].length;
+        try (MemoryWorkspace ignored = Workspaces.open(WORKSPACE)) {
+            TransformerPass pass = TransformerPass.forward(this, tokens, geometry(b, t, config.mask(), true), null,
+                    false);
+            float[][] rows = Arrays2D.toFloat2D(pass.logits);                // (B*T, V), row i*T + j
+            float[][][] out = new float[b][][];
+            for (int i = 0; i < b; i++) {
+                out[i] = Arrays.copyOfRange(rows, i * t, (i + 1) * t);
+            }
+            return out;
+        }
+    }
+
     /** Every intermediate of a forward pass over {@code tokens}, with token ids shown as labels. */
     public ForwardTrace trace(int[] tokens, ForwardOptions options) {
         return trace(tokens, options, String::valueOf);

@@ -7,80 +7,117 @@ import workbench.core.train.LearningRateSchedule;
 import workbench.core.train.SequenceBatch;
 import workbench.core.train.SequenceExample;
 import workbench.core.train.SequenceScore;
-import workbench.core.train.SyntheticTask;
-import workbench.core.train.SyntheticTaskSpec;
+import workbench.core.train.SequenceTask;
 import workbench.core.trace.GradientFlowTrace;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
- * Trains several recurrent cells side by side: at every step each model sees the same batch and
- * takes one AdamW step, so the loss curves grow together and the budget is identical. Then each
- * is tested on fresh examples at every distance of the task.
+ * Trains several models side by side, the recurrent cells and the transformer: at every step each
+ * model sees the same batch and takes one AdamW step with the same learning rate, so the loss
+ * curves grow together and the budget is identical. Then each is tested on the same held-out
+ * examples (at every distance, for a synthetic task).
  * <p>
  * Data: training batches, test batches and the probe example come from three independent streams
- * split off {@code new Rng(seed)}; the weights come from the same seed. Training pads every batch
- * to the task's longest length so that all steps share one buffer shape.
+ * split off {@code new Rng(seed)}; the weights come from the same seed. Every batch has the task's
+ * longest length, so that all steps share one buffer shape.
  */
 public final class RecurrentComparison {
 
-    /** Test examples per distance. */
-    public static final int TEST_PER_DISTANCE = 32;
     /** Gradients are scaled down to at most this global norm (recurrent nets can explode). */
     public static final double CLIP_NORM = 1.0;
 
     private final ComparisonSettings settings;
-    private final List<CellKind> cells;
-    private final Map<CellKind, RecurrentModel> models = new EnumMap<>(CellKind.class);
-    private final Map<CellKind, TrainingLog> logs = new EnumMap<>(CellKind.class);
-    private final Map<CellKind, GradientFlowTrace> flowAtInit = new EnumMap<>(CellKind.class);
+    private final List<Architecture> architectures;
+    private final Map<Architecture, SequenceModel> models = new EnumMap<>(Architecture.class);
+    private final Map<Architecture, TrainingLog> logs = new EnumMap<>(Architecture.class);
+    private final Map<Architecture, GradientFlowTrace> flowAtInit = new EnumMap<>(Architecture.class);
     private final Rng trainData;
     private final Rng testData;
     private final SequenceExample probe;
 
-    public RecurrentComparison(ComparisonSettings settings, List<CellKind> cells) {
-        if (cells.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one cell");
+    public RecurrentComparison(ComparisonSettings settings, List<Architecture> architectures) {
+        if (architectures.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one model");
         }
         this.settings = settings;
-        this.cells = List.copyOf(cells);
+        this.architectures = List.copyOf(architectures);
         Rng root = new Rng(settings.seed());
         this.trainData = root.split();
         this.testData = root.split();
-        SyntheticTaskSpec task = settings.task();
-        this.probe = task.example(task.maxDistance(), root.split());
-        for (CellKind cell : this.cells) {
-            RecurrentModel model = new RecurrentModel(settings.config(cell));
-            models.put(cell, model);
-            logs.put(cell, new TrainingLog(settings.steps()));
-            flowAtInit.put(cell, flow(model));
+        this.probe = settings.task().probe(root.split());
+        for (Architecture a : this.architectures) {
+            SequenceModel model;
+            if (a.recurrent()) {
+                RecurrentModel recurrent = new RecurrentModel(settings.config(a.cell()));
+                flowAtInit.put(a, flow(recurrent));
+                model = recurrent;
+            } else {
+                model = new TransformerSequenceModel(settings.transformerConfig());
+            }
+            models.put(a, model);
+            logs.put(a, new TrainingLog(settings.steps()));
         }
+    }
+
+    /** The three recurrent cells and the transformer. */
+    public static RecurrentComparison all(ComparisonSettings settings) {
+        return new RecurrentComparison(settings, List.of(Architecture.values()));
     }
 
     public ComparisonSettings settings() {
         return settings;
     }
 
+    /** The models trained, in order. */
+    public List<Architecture> architectures() {
+        return architectures;
+    }
+
+    /** The recurrent cells among them, in order. */
     public List<CellKind> cells() {
-        return cells;
+        return architectures.stream().filter(Architecture::recurrent).map(Architecture::cell).toList();
+    }
+
+    public boolean has(Architecture architecture) {
+        return models.containsKey(architecture);
     }
 
     /** The model of one cell (trained in place by {@link #train}). */
     public RecurrentModel model(CellKind cell) {
-        RecurrentModel model = models.get(cell);
+        return (RecurrentModel) require(Architecture.of(cell));
+    }
+
+    /** The transformer (trained in place by {@link #train}). */
+    public TransformerSequenceModel transformer() {
+        return (TransformerSequenceModel) require(Architecture.TRANSFORMER);
+    }
+
+    private SequenceModel require(Architecture architecture) {
+        SequenceModel model = models.get(architecture);
         if (model == null) {
-            throw new IllegalArgumentException(cell + " is not part of this comparison");
+            throw new IllegalArgumentException(architecture + " is not part of this comparison");
         }
         return model;
     }
 
-    /** The live loss log of one cell; safe to read from another thread while training runs. */
+    /** The live loss log of one model; safe to read from another thread while training runs. */
+    public TrainingLog log(Architecture architecture) {
+        return logs.get(architecture);
+    }
+
     public TrainingLog log(CellKind cell) {
-        return logs.get(cell);
+        return log(Architecture.of(cell));
+    }
+
+    /** Steps every model has completed so far (they advance together). */
+    public int stepsDone() {
+        return logs.get(architectures.get(architectures.size() - 1)).size();
     }
 
     /** The example whose gradient flow is measured: the task at its longest distance. */
@@ -94,13 +131,13 @@ public final class RecurrentComparison {
      * @throws CancellationException if the monitor asks to stop; the models keep what they learned
      */
     public ComparisonResult train(TrainingMonitor monitor) {
-        SyntheticTaskSpec task = settings.task();
+        SequenceTask task = settings.task();
         int steps = settings.steps();
-        Map<CellKind, AdamW> optimizers = new EnumMap<>(CellKind.class);
-        Map<CellKind, Long> nanos = new EnumMap<>(CellKind.class);
-        for (CellKind cell : cells) {
-            optimizers.put(cell, new AdamW(models.get(cell).parameters(), 0.9, 0.99, 1e-8, 0.0));
-            nanos.put(cell, 0L);
+        Map<Architecture, AdamW> optimizers = new EnumMap<>(Architecture.class);
+        Map<Architecture, Long> nanos = new EnumMap<>(Architecture.class);
+        for (Architecture a : architectures) {
+            optimizers.put(a, new AdamW(models.get(a).parameters(), 0.9, 0.99, 1e-8, 0.0));
+            nanos.put(a, 0L);
         }
         LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(), settings.learningRate() / 10,
                 Math.max(1, steps / 20), steps);
@@ -108,43 +145,47 @@ public final class RecurrentComparison {
             if (monitor.isCancelled()) {
                 throw new CancellationException("training cancelled after " + step + " steps");
             }
-            SequenceBatch batch = task.batch(settings.batchSize(), trainData).padTo(task.maxLength(), SyntheticTask.BLANK);
+            SequenceBatch batch = task.trainingBatch(settings.batchSize(), trainData);
             double lr = schedule.at(step);
-            for (CellKind cell : cells) {
+            for (Architecture a : architectures) {
                 long start = System.nanoTime();
-                RecurrentModel model = models.get(cell);
+                SequenceModel model = models.get(a);
                 double loss = model.lossAndGradients(batch);
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException(a.label() + " diverged at step " + (step + 1) + " (loss "
+                            + loss + "); try another seed or a smaller model");
+                }
                 clip(model);
-                optimizers.get(cell).step(lr);
-                nanos.merge(cell, System.nanoTime() - start, Long::sum);
-                logs.get(cell).append(loss);
+                optimizers.get(a).step(lr);
+                nanos.merge(a, System.nanoTime() - start, Long::sum);
+                logs.get(a).append(loss);
             }
             monitor.progress(0.9 * (step + 1) / steps, "Training step " + (step + 1) + " of " + steps);
         }
-        List<SequenceBatch> test = new ArrayList<>();
-        for (SequenceBatch b : task.sweep(TEST_PER_DISTANCE, testData)) {
-            test.add(b.padTo(task.maxLength(), SyntheticTask.BLANK));
-        }
-        List<CellOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
+        List<SequenceBatch> test = task.testBatches(testData);
+        List<ModelOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < architectures.size(); i++) {
             if (monitor.isCancelled()) {
                 throw new CancellationException("testing cancelled");
             }
-            CellKind cell = cells.get(i);
-            RecurrentModel model = models.get(cell);
+            Architecture a = architectures.get(i);
+            SequenceModel model = models.get(a);
             SequenceScore score = SequenceScore.empty();
             for (SequenceBatch b : test) {
                 score = score.plus(model.score(b));
             }
-            outcomes.add(new CellOutcome(cell, model.parameterCount(), logs.get(cell).lastSmoothed(), score,
-                    flowAtInit.get(cell), flow(model), nanos.get(cell) / 1e6 / steps));
-            monitor.progress(0.9 + 0.1 * (i + 1) / cells.size(), "Testing " + cell.label());
+            Optional<ModelOutcome.GradientFlows> flows = a.recurrent()
+                    ? Optional.of(new ModelOutcome.GradientFlows(flowAtInit.get(a), flow((RecurrentModel) model)))
+                    : Optional.empty();
+            outcomes.add(new ModelOutcome(a, model.parameterCount(), logs.get(a).lastSmoothed(), score, flows,
+                    nanos.get(a) / 1e6 / steps));
+            monitor.progress(0.9 + 0.1 * (i + 1) / architectures.size(), "Testing " + a.label());
         }
-        return new ComparisonResult(settings, outcomes, probe);
+        return new ComparisonResult(settings, outcomes, probe, settings.transformerConfig());
     }
 
     /** Scales the gradient to at most {@link #CLIP_NORM} in global L2 norm. */
-    private static void clip(RecurrentModel model) {
+    private static void clip(SequenceModel model) {
         INDArray grad = model.parameters().flatGrad();
         double norm = grad.norm2Number().doubleValue();
         if (norm > CLIP_NORM) {

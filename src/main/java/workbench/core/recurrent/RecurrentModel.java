@@ -31,7 +31,7 @@ import java.util.Map;
  * All parameters live in one {@link ParameterSet}, so {@code AdamW} trains them. Methods are
  * synchronized: one model may be trained on one thread and inspected from another.
  */
-public final class RecurrentModel {
+public final class RecurrentModel implements SequenceModel {
 
     public static final String EMBEDDING = "emb";
     public static final String CELL_PREFIX = "cell.";
@@ -84,14 +84,21 @@ public final class RecurrentModel {
         return config;
     }
 
+    @Override
+    public String label() {
+        return config.cell().label();
+    }
+
     public CellKind kind() {
         return config.cell();
     }
 
+    @Override
     public ParameterSet parameters() {
         return parameters;
     }
 
+    @Override
     public long parameterCount() {
         return parameters.count();
     }
@@ -100,6 +107,7 @@ public final class RecurrentModel {
      * Forward and backward pass: the mean cross-entropy over the scored positions, with the
      * gradient of every parameter written into {@link #parameters()}' gradient buffer.
      */
+    @Override
     public synchronized double lossAndGradients(SequenceBatch batch) {
         ModelBuffers buf = buffers(batch.length(), batch.size());
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
@@ -127,34 +135,21 @@ public final class RecurrentModel {
     }
 
     /** Forward pass only: loss and accuracy, in total and by dependency distance. */
+    @Override
     public synchronized SequenceScore score(SequenceBatch batch) {
         ModelBuffers buf = buffers(batch.length(), batch.size());
         try (MemoryWorkspace ignored = Workspaces.scratch()) {
             int scored = buf.load(batch);
             forward(buf);
             double lossSum = scored == 0 ? 0 : meanLoss(buf) * scored;
-            int[] predicted = Nd4j.argMax(buf.logits, 1).toIntVector();       // (T*B) time-major
-            int maxD = 0;
-            for (int[] row : batch.distance()) {
-                for (int d : row) {
-                    maxD = Math.max(maxD, d);
-                }
-            }
-            int[] count = new int[maxD + 1];
-            int[] right = new int[maxD + 1];
-            int correct = 0;
+            int[] timeMajor = Nd4j.argMax(buf.logits, 1).toIntVector();       // (T*B) row t*B + b
+            int[][] predicted = new int[batch.size()][batch.length()];
             for (int t = 0; t < batch.length(); t++) {
                 for (int b = 0; b < batch.size(); b++) {
-                    if (batch.scored()[b][t]) {
-                        int d = batch.distance()[b][t];
-                        boolean ok = predicted[t * batch.size() + b] == batch.targets()[b][t];
-                        count[d]++;
-                        right[d] += ok ? 1 : 0;
-                        correct += ok ? 1 : 0;
-                    }
+                    predicted[b][t] = timeMajor[t * batch.size() + b];
                 }
             }
-            return new SequenceScore(lossSum, scored, correct, count, right);
+            return SequenceScore.of(batch, predicted, lossSum);
         }
     }
 
@@ -169,6 +164,7 @@ public final class RecurrentModel {
     }
 
     /** Runs the forward pass over one sequence without copying anything out (for timing). */
+    @Override
     public synchronized void forwardOnly(int[] tokens) {
         ModelBuffers buf = buffers(tokens.length, 1);
         try (MemoryWorkspace ignored = Workspaces.scratch()) {

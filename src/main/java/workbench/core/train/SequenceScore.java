@@ -21,6 +21,39 @@ public record SequenceScore(double lossSum, int scored, int correct, int[] count
         correctByDistance = correctByDistance.clone();
     }
 
+    /**
+     * The score of one batch from the model's top-1 predictions.
+     *
+     * @param batch     the sequences, (B, T)
+     * @param predicted (B, T) the most probable token at each position
+     * @param lossSum   summed cross-entropy over the batch's scored positions, nats
+     */
+    public static SequenceScore of(SequenceBatch batch, int[][] predicted, double lossSum) {
+        int maxD = 0;
+        for (int[] row : batch.distance()) {
+            for (int d : row) {
+                maxD = Math.max(maxD, d);
+            }
+        }
+        int[] count = new int[maxD + 1];
+        int[] right = new int[maxD + 1];
+        int scored = 0;
+        int correct = 0;
+        for (int b = 0; b < batch.size(); b++) {
+            for (int t = 0; t < batch.length(); t++) {
+                if (batch.scored()[b][t]) {
+                    int d = batch.distance()[b][t];
+                    boolean ok = predicted[b][t] == batch.targets()[b][t];
+                    count[d]++;
+                    right[d] += ok ? 1 : 0;
+                    correct += ok ? 1 : 0;
+                    scored++;
+                }
+            }
+        }
+        return new SequenceScore(lossSum, scored, correct, count, right);
+    }
+
     public static SequenceScore empty() {
         return new SequenceScore(0, 0, 0, new int[1], new int[1]);
     }

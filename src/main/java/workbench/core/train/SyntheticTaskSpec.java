@@ -15,10 +15,12 @@ import java.util.List;
  * @param maxDistance the longest dependency distance (the distance slider)
  * @param symbols     how many letters the data uses (2..8); chance accuracy is 1/symbols
  */
-public record SyntheticTaskSpec(SyntheticTask task, int maxDistance, int symbols) {
+public record SyntheticTaskSpec(SyntheticTask task, int maxDistance, int symbols) implements SequenceTask {
 
     /** Longest distance the lab offers; sequences stay under ~130 tokens. */
     public static final int MAX_DISTANCE = 64;
+    /** Test examples per distance. */
+    public static final int TEST_PER_DISTANCE = 32;
 
     public SyntheticTaskSpec {
         if (task == null) {
@@ -34,10 +36,22 @@ public record SyntheticTaskSpec(SyntheticTask task, int maxDistance, int symbols
         }
     }
 
+    @Override
+    public String label() {
+        return task.label();
+    }
+
+    @Override
+    public String description() {
+        return task.description();
+    }
+
+    @Override
     public CharTokenizer tokenizer() {
         return SyntheticTask.tokenizer();
     }
 
+    @Override
     public int vocabSize() {
         return SyntheticTask.VOCABULARY.length();
     }
@@ -47,9 +61,52 @@ public record SyntheticTaskSpec(SyntheticTask task, int maxDistance, int symbols
         return task == SyntheticTask.BRACKETS ? 0.5 : 1.0 / symbols;
     }
 
+    @Override
+    public double baselineAccuracy() {
+        return chanceAccuracy();
+    }
+
+    @Override
+    public String baselineName() {
+        return "chance";
+    }
+
+    @Override
+    public boolean hasDistances() {
+        return true;
+    }
+
     /** The longest input any example of this spec has. */
+    @Override
     public int maxLength() {
         return task.length(maxDistance);
+    }
+
+    /** A {@link #batch} padded at the end to {@link #maxLength()}. */
+    @Override
+    public SequenceBatch trainingBatch(int size, Rng rng) {
+        return batch(size, rng).padTo(maxLength(), SyntheticTask.BLANK);
+    }
+
+    /** {@link #TEST_PER_DISTANCE} examples at every distance ({@link #sweep}), padded to {@link #maxLength()}. */
+    @Override
+    public List<SequenceBatch> testBatches(Rng rng) {
+        List<SequenceBatch> padded = new ArrayList<>();
+        for (SequenceBatch b : sweep(TEST_PER_DISTANCE, rng)) {
+            padded.add(b.padTo(maxLength(), SyntheticTask.BLANK));
+        }
+        return padded;
+    }
+
+    /** An example at the longest distance, drawn from a stream that the seed and the index fix. */
+    @Override
+    public SequenceExample example(int index, long seed) {
+        return example(maxDistance, new Rng(seed * 1_000_003L + index));
+    }
+
+    @Override
+    public SequenceExample probe(Rng rng) {
+        return example(maxDistance, rng);
     }
 
     /** One example at exactly distance {@code d}. */

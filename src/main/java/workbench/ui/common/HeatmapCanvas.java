@@ -227,7 +227,8 @@ public class HeatmapCanvas extends CanvasPane {
         // 64-token map still labels every token: lay out, and once more with the smaller font.
         for (int pass = 0; pass < 2; pass++) {
             rowLabelWidth = Math.min(width * 0.3, maxWidth(rowLabels, rows, labelFont) + PAD * 2);
-            columnLabelHeight = Math.min(height * 0.3, maxWidth(columnLabels, columns, labelFont) + PAD * 2);
+            columnLabelHeight = Math.min(height * 0.3, (uprightColumns(columns) ? labelFont.getSize() * 1.2
+                    : maxWidth(columnLabels, columns, labelFont)) + PAD * 2);
             double availableWidth = width - rowLabelWidth - rowTitleWidth - LEGEND - PAD * 2;
             double availableHeight = height - columnLabelHeight - titleHeight - readoutHeight - PAD * 2;
             cell = Math.max(1, Math.min(availableWidth / columns, availableHeight / rows));
@@ -321,6 +322,14 @@ public class HeatmapCanvas extends CanvasPane {
             g.fillText(label(rowLabels, r), left - PAD, top + (r + 0.5) * cell);
         }
         int columnStride = (int) Math.ceil(fontHeight / cell);
+        if (uprightColumns(columns)) {
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int c = 0; c < columns; c += columnStride) {
+                g.setFill(c == hoverColumn || c == selectedColumn ? theme.accent() : theme.foreground());
+                g.fillText(label(columnLabels, c), left + (c + 0.5) * cell, top - PAD - fontHeight / 2);
+            }
+            return;
+        }
         for (int c = 0; c < columns; c += columnStride) {
             g.save();
             g.translate(left + (c + 0.5) * cell, top - PAD);
@@ -442,6 +451,17 @@ public class HeatmapCanvas extends CanvasPane {
      * rarely change between redraws (a slider moves, the positions stay), so the last few answers
      * are kept.
      */
+    /** Single characters (a character-level model's tokens) stay upright: rotated, '[' would read as a smile. */
+    private boolean uprightColumns(int columns) {
+        for (int c = 0; c < columns; c++) {
+            String text = label(columnLabels, c);
+            if (text.codePointCount(0, text.length()) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private double maxWidth(List<String> labels, int count, Font font) {
         WidthKey key = new WidthKey(labels, count, font.getFamily(), font.getSize());
         Double known = labelWidths.get(key);

@@ -1,11 +1,14 @@
 package workbench.ui.recurrent;
 
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import workbench.core.recurrent.Architecture;
 import workbench.core.recurrent.CellKind;
-import workbench.core.recurrent.CellOutcome;
 import workbench.core.recurrent.ComparisonResult;
+import workbench.core.recurrent.ModelOutcome;
 import workbench.core.recurrent.ForwardTiming;
 import workbench.core.recurrent.RecurrentComparison;
 import workbench.core.recurrent.TrainingLog;
@@ -16,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lab's line charts. Series are always added in the order RNN, LSTM, GRU (then chance or
- * attention), so that recurrent.css gives each cell the same colour and dash pattern everywhere.
+ * The lab's charts. Series are always added in the order RNN, LSTM, GRU, transformer (then the
+ * baseline), so that recurrent.css gives each model the same colour and dash pattern everywhere.
  */
 final class RecurrentCharts {
 
     static final List<CellKind> ORDER = List.of(CellKind.RNN, CellKind.LSTM, CellKind.GRU);
+    static final List<Architecture> MODELS = List.of(Architecture.values());
     /** At most this many points per loss curve; longer runs plot every k-th step. */
     static final int MAX_POINTS = 400;
 
@@ -41,8 +45,8 @@ final class RecurrentCharts {
     /** Training loss curves that grow while training runs; {@link #pull} is called once per frame. */
     static final class LossCurves {
         final LineChart<Number, Number> chart;
-        private final Map<CellKind, XYChart.Series<Number, Number>> series = new EnumMap<>(CellKind.class);
-        private final Map<CellKind, Integer> pulled = new EnumMap<>(CellKind.class);
+        private final Map<Architecture, XYChart.Series<Number, Number>> series = new EnumMap<>(Architecture.class);
+        private final Map<Architecture, Integer> pulled = new EnumMap<>(Architecture.class);
         private RecurrentComparison source;
         private int stride = 1;
 
@@ -54,10 +58,10 @@ final class RecurrentCharts {
             y.setLabel("training loss (nats, smoothed)");
             y.setForceZeroInRange(true);
             chart = chart(x, y, id, "loss-chart");
-            for (CellKind cell : ORDER) {
+            for (Architecture model : MODELS) {
                 XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                s.setName(cell.label());
-                series.put(cell, s);
+                s.setName(model.label());
+                series.put(model, s);
                 chart.getData().add(s);
             }
         }
@@ -67,7 +71,7 @@ final class RecurrentCharts {
             if (comparison != source) {
                 source = comparison;
                 series.values().forEach(s -> s.getData().clear());
-                ORDER.forEach(cell -> pulled.put(cell, 0));
+                MODELS.forEach(model -> pulled.put(model, 0));
                 stride = comparison == null ? 1 : Math.max(1, (comparison.settings().steps() + MAX_POINTS - 1) / MAX_POINTS);
             }
             if (comparison == null) {
@@ -81,17 +85,17 @@ final class RecurrentCharts {
             x.setLowerBound(0);
             x.setUpperBound(comparison.settings().steps());
             x.setTickUnit(niceStep(comparison.settings().steps()));
-            for (CellKind cell : comparison.cells()) {
-                TrainingLog log = comparison.log(cell);
-                int from = pulled.get(cell);
+            for (Architecture model : comparison.architectures()) {
+                TrainingLog log = comparison.log(model);
+                int from = pulled.get(model);
                 float[] smoothed = log.smoothedSince(from);
                 for (int i = 0; i < smoothed.length; i++) {
                     int step = from + i;
                     if (step % stride == 0 || step == log.capacity() - 1) {
-                        series.get(cell).getData().add(new XYChart.Data<>(step + 1, smoothed[i]));
+                        series.get(model).getData().add(new XYChart.Data<>(step + 1, smoothed[i]));
                     }
                 }
-                pulled.put(cell, from + smoothed.length);
+                pulled.put(model, from + smoothed.length);
             }
         }
 
@@ -99,8 +103,8 @@ final class RecurrentCharts {
             return series.values().stream().allMatch(s -> s.getData().isEmpty());
         }
 
-        XYChart.Series<Number, Number> series(CellKind cell) {
-            return series.get(cell);
+        XYChart.Series<Number, Number> series(Architecture model) {
+            return series.get(model);
         }
     }
 
@@ -109,30 +113,53 @@ final class RecurrentCharts {
         NumberAxis x = new NumberAxis();
         x.setLabel("dependency distance (steps)");
         x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis(0, 1.0, 0.1);
+        // A little room above 1: a model that is always right would otherwise be drawn on the frame.
+        NumberAxis y = new NumberAxis(0, 1.04, 0.1);
         y.setLabel("test accuracy");
         y.setAutoRanging(false);
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 1.0001 ? "" : String.format(java.util.Locale.ROOT, "%.1f", value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         return chart(x, y, id, "accuracy-chart");
     }
 
     static void showAccuracy(LineChart<Number, Number> chart, ComparisonResult result) {
         chart.getData().clear();
-        if (result == null) {
+        if (result == null || !result.settings().task().hasDistances()) {
             return;
         }
-        int min = result.settings().task().task().minDistance();
-        int max = result.settings().task().maxDistance();
+        int min = Integer.MAX_VALUE;
+        int max = 1;
+        for (ModelOutcome o : result.outcomes()) {
+            int[] count = o.test().countByDistance();
+            for (int d = 1; d < count.length; d++) {
+                if (count[d] > 0) {
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+        }
+        min = Math.min(min, max);
         NumberAxis x = (NumberAxis) chart.getXAxis();
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setLowerBound(min);
         x.setUpperBound(Math.max(min + 1, max));
         x.setTickUnit(niceStep(max - min));
-        for (CellKind cell : ORDER) {
+        for (Architecture model : MODELS) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(cell.label());
-            result.outcome(cell).ifPresent(outcome -> {
-                for (int d = min; d <= outcome.test().maxDistance(); d++) {
+            s.setName(model.label());
+            result.outcome(model).ifPresent(outcome -> {
+                for (int d = 1; d <= outcome.test().maxDistance(); d++) {
                     double accuracy = outcome.test().accuracyAt(d);
                     if (!Double.isNaN(accuracy)) {
                         s.getData().add(new XYChart.Data<>(d, accuracy));
@@ -141,12 +168,46 @@ final class RecurrentCharts {
             });
             chart.getData().add(s);
         }
-        XYChart.Series<Number, Number> chance = new XYChart.Series<>();
-        chance.setName("chance");
-        double level = result.settings().task().chanceAccuracy();
-        chance.getData().add(new XYChart.Data<>(min, level));
-        chance.getData().add(new XYChart.Data<>(max, level));
-        chart.getData().add(chance);
+        XYChart.Series<Number, Number> baseline = new XYChart.Series<>();
+        baseline.setName(result.settings().task().baselineName());
+        double level = result.settings().task().baselineAccuracy();
+        baseline.getData().add(new XYChart.Data<>(min, level));
+        baseline.getData().add(new XYChart.Data<>(max, level));
+        chart.getData().add(baseline);
+    }
+
+    /** Held-out accuracy of each model as a bar, for tasks without one dependency distance. */
+    static BarChart<String, Number> scoreChart(String id) {
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("model");
+        NumberAxis y = new NumberAxis(0, 1.0, 0.1);
+        y.setLabel("held-out accuracy of the next character");
+        y.setAutoRanging(false);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId(id);
+        chart.getStyleClass().addAll("recurrent-chart", "score-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(24);
+        chart.setMinSize(200, 160);
+        return chart;
+    }
+
+    /** One bar per model in the usual order, then the baseline guess. */
+    static void showScores(BarChart<String, Number> chart, ComparisonResult result) {
+        chart.getData().clear();
+        if (result == null || result.settings().task().hasDistances()) {
+            return;
+        }
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        bars.setName("held-out accuracy");
+        for (Architecture model : MODELS) {
+            result.outcome(model).ifPresent(o -> bars.getData().add(new XYChart.Data<>(model.label(),
+                    o.test().accuracy())));
+        }
+        bars.getData().add(new XYChart.Data<>(result.settings().task().baselineName(),
+                result.settings().task().baselineAccuracy()));
+        chart.getData().add(bars);
     }
 
     /** Gradient norm w.r.t. the input k steps back, relative to the loss step, on a log scale. */
@@ -172,9 +233,9 @@ final class RecurrentCharts {
         for (CellKind cell : ORDER) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(cell.label());
-            CellOutcome outcome = result.outcome(cell).orElse(null);
-            if (outcome != null) {
-                GradientFlowTrace flow = trained ? outcome.flowTrained() : outcome.flowAtInit();
+            ModelOutcome.GradientFlows flows = result.outcome(cell).flatMap(ModelOutcome::gradientFlow).orElse(null);
+            if (flows != null) {
+                GradientFlowTrace flow = trained ? flows.trained() : flows.atInit();
                 double[] relative = flow.relativeInputNorms();
                 furthest = Math.max(furthest, relative.length - 1);
                 for (int k = 0; k < relative.length; k++) {

@@ -19,10 +19,12 @@ final class RecurrentControls extends VBox {
     final ProgressBar progress = new ProgressBar(0);
 
     RecurrentControls(RecurrentViewModel model) {
-        ChoiceBox<SyntheticTask> task = new ChoiceBox<>();
+        ChoiceBox<TaskChoice> task = new ChoiceBox<>();
         task.setId(RecurrentPage.TASK_ID);
-        task.getItems().setAll(SyntheticTask.values());
+        task.getItems().setAll(TaskChoice.ALL);
         task.valueProperty().bindBidirectional(model.task);
+        javafx.beans.binding.BooleanBinding corpus = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.task.get().isCorpus(), model.task);
         Slider distance = new Slider(1, SyntheticTaskSpec.MAX_DISTANCE, model.distance.get());
         distance.setId(RecurrentPage.DISTANCE_ID);
         distance.setMajorTickUnit(16);
@@ -35,10 +37,16 @@ final class RecurrentControls extends VBox {
             model.distance.set(d);
         });
         model.distance.addListener((obs, old, now) -> distance.setValue(now.intValue()));
+        distance.disableProperty().bind(corpus);
         Label distanceValue = new Label();
-        distanceValue.textProperty().bind(model.distance.asString("longest distance: %d steps"));
+        distanceValue.setWrapText(true);
+        distanceValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.task.get().isCorpus()
+                        ? "windows of " + workbench.core.train.CorpusTask.WINDOW + " characters (no single distance)"
+                        : "longest distance: " + model.distance.get() + " steps", model.task, model.distance));
         Spinner<Integer> symbols = spinner(RecurrentPage.SYMBOLS_ID, 2, SyntheticTask.MAX_SYMBOLS, 1, model.symbols.get());
         symbols.valueProperty().addListener((obs, old, now) -> model.symbols.set(now));
+        symbols.disableProperty().bind(corpus);
         model.symbols.addListener((obs, old, now) -> symbols.getValueFactory().setValue(now.intValue()));
 
         ChoiceBox<Integer> hidden = new ChoiceBox<>();
@@ -57,8 +65,10 @@ final class RecurrentControls extends VBox {
         budget.getStyleClass().add("hint");
         budget.setWrapText(true);
         budget.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Same budget for all three: " + model.steps.get() + " AdamW steps of 32 sequences, learning "
-                        + "rate 0.01, embedding 16, hidden " + model.hidden.get() + ", seed " + model.seed.get() + ".",
+                () -> "Same budget and batches for all four: " + model.steps.get() + " AdamW steps of 32 sequences, "
+                        + "learning rate 0.01, seed " + model.seed.get() + ". Recurrent models: embedding 16, hidden "
+                        + model.hidden.get() + ". Transformer: 2 layers, 2 heads, as wide as makes its parameter "
+                        + "count closest to the LSTM's.",
                 model.steps, model.hidden, model.seed));
 
         Button train = new Button("_Train");
@@ -80,7 +90,9 @@ final class RecurrentControls extends VBox {
         model.example.addListener((obs, old, now) -> example.getValueFactory().setValue(now.intValue()));
         TextField input = new TextField();
         input.setId(RecurrentPage.INPUT_ID);
-        input.setPromptText("characters from " + SyntheticTask.VOCABULARY);
+        input.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.task.get().isCorpus() ? "text of the corpus" : "characters from " + SyntheticTask.VOCABULARY,
+                model.task));
         input.textProperty().bindBidirectional(model.input);
         input.setOnAction(e -> model.refreshTraces());
         input.focusedProperty().addListener((obs, was, is) -> {
@@ -99,8 +111,9 @@ final class RecurrentControls extends VBox {
                 section("Task"), task, distanceValue, distance, labelled("Symbols (chance = 1/n)", symbols),
                 section("Models"), labelled("Hidden size H", hidden), labelled("Training steps", steps),
                 labelled("Seed", seed), budget, new HBox(8, train, cancel), progress,
-                section("Input for the gates"), labelled("Example", example), input, problem,
-                wrapped("Press Enter to trace a typed input."));
+                section("Input for gates and attention"), labelled("Example", example), input, problem,
+                wrapped("Press Enter to trace a typed input (at most " + RecurrentViewModel.MAX_INPUT
+                        + " characters)."));
     }
 
     private static Spinner<Integer> spinner(String id, int min, int max, int step, int value) {
@@ -112,7 +125,7 @@ final class RecurrentControls extends VBox {
     }
 
     private static Label section(String text) {
-        Label label = new Label(text);
+        Label label = wrapped(text);
         label.getStyleClass().add("section-title");
         return label;
     }

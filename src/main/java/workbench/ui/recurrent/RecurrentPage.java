@@ -2,48 +2,47 @@ package workbench.ui.recurrent;
 
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.beans.binding.Bindings;
 import workbench.concurrent.TaskHandle;
 import workbench.core.recurrent.CellKind;
 import workbench.core.recurrent.ComparisonResult;
 import workbench.core.recurrent.RecurrentComparison;
-import workbench.core.train.SyntheticTask;
-import workbench.core.train.SyntheticTaskSpec;
+import workbench.core.recurrent.TransformerSequenceModel;
+import workbench.core.trace.ForwardTrace;
 import workbench.core.trace.GateTrace;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.LabPage;
 import workbench.ui.common.LabSettings;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Recurrent lab: a simple RNN, an LSTM and a GRU trained with the same budget on the same
- * synthetic task, compared by loss curve, accuracy against dependency distance, gates over time,
- * gradient flow back in time, and forward-pass time against an attention layer.
+ * The Recurrent lab: a simple RNN, an LSTM, a GRU and a small transformer trained with the same
+ * budget on the same task, compared by loss curve, accuracy against dependency distance (or
+ * held-out accuracy on free text), gates over time beside the attention map, gradient flow back
+ * in time, and forward-pass time as the sequence grows.
  */
 public final class RecurrentPage implements LabPage {
 
@@ -64,14 +63,15 @@ public final class RecurrentPage implements LabPage {
     public static final String TABS_ID = "recurrent-tabs";
     public static final String LOSS_CHART_ID = "recurrent-loss-chart";
     public static final String ACCURACY_CHART_ID = "recurrent-accuracy-chart";
+    public static final String SCORE_CHART_ID = "recurrent-score-chart";
+    public static final String SCORE_NOTE_ID = "recurrent-score-note";
     public static final String GRADIENT_CHART_ID = "recurrent-gradient-chart";
     public static final String TIMING_CHART_ID = "recurrent-timing-chart";
     public static final String MEASURE_ID = "recurrent-measure";
     public static final String FLOW_TRAINED_ID = "recurrent-flow-trained";
     public static final String FLOW_INIT_ID = "recurrent-flow-init";
-    public static final String TRANSFORMER_TRAINING_SLOT_ID = "recurrent-transformer-training";
-    public static final String TRANSFORMER_ATTENTION_SLOT_ID = "recurrent-transformer-attention";
-    public static final String TRANSFORMER_TIMING_SLOT_ID = "recurrent-transformer-timing";
+    public static final String ATTENTION_ID = AttentionPanel.ID;
+    public static final String ATTENTION_HEATMAP_ID = AttentionPanel.HEATMAP_ID;
     static final List<String> TABS = List.of("training", "gates", "gradients", "timing");
     static final List<Integer> HIDDEN_SIZES = List.of(8, 16, 32, 64, 128);
 
@@ -81,20 +81,23 @@ public final class RecurrentPage implements LabPage {
     private final TabPane tabs = new TabPane();
     private final RecurrentCharts.LossCurves losses = new RecurrentCharts.LossCurves(LOSS_CHART_ID);
     private final LineChart<Number, Number> accuracy = RecurrentCharts.accuracyChart(ACCURACY_CHART_ID);
+    private final BarChart<String, Number> scores = RecurrentCharts.scoreChart(SCORE_CHART_ID);
     private final LineChart<Number, Number> gradients = RecurrentCharts.gradientChart(GRADIENT_CHART_ID);
     private final LineChart<Number, Number> timing = RecurrentCharts.timingChart(TIMING_CHART_ID);
     private final SummaryTable summary = new SummaryTable();
     private final GatePanel gates;
+    private final AttentionPanel attention;
     private final TimingTable timingTable = new TimingTable();
     private final ToggleGroup gateCells = new ToggleGroup();
     private final ToggleGroup flowWhen = new ToggleGroup();
-    private final Label lossPlaceholder = new Label("Press Train: the loss curves of the three cells grow here.");
-    private final Label accuracyPlaceholder = new Label("After training, test accuracy at each distance appears here.");
+    private final Label lossPlaceholder = new Label("Press Train: the loss curves of the four models grow here.");
+    private final Label accuracyPlaceholder = new Label();
     private final AnimationTimer frames;
 
     public RecurrentPage(LabContext context) {
         this.model = new RecurrentViewModel(context.tasks());
         this.gates = new GatePanel(context.themes());
+        this.attention = new AttentionPanel(context.themes(), model.attentionLayer, model.attentionHead);
         view.getStylesheets().add(Objects.requireNonNull(
                 RecurrentPage.class.getResource("/workbench/ui/recurrent.css")).toExternalForm());
         view.getStyleClass().add("recurrent-view");
@@ -102,6 +105,10 @@ public final class RecurrentPage implements LabPage {
         this.controls = new RecurrentControls(model);
         model.result.addListener((obs, old, now) -> showResult(now));
         model.traces.addListener((obs, old, now) -> showGates());
+        model.attention.addListener((obs, old, now) -> {
+            attention.show(now);
+            showGates();
+        });
         model.gateCell.addListener((obs, old, now) -> {
             selectToggle(gateCells, now);
             showGates();
@@ -120,45 +127,67 @@ public final class RecurrentPage implements LabPage {
     }
 
     private void buildView() {
-        Label title = new Label("RNN, LSTM and GRU beside attention");
+        Label title = new Label("RNN, LSTM and GRU beside a transformer");
         title.getStyleClass().add("page-title");
-        Label description = new Label();
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
-        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        description.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        Label description = wrapped("", "hint");
+        description.textProperty().bind(Bindings.createStringBinding(
                 () -> model.task.get().label() + ": " + model.task.get().description(), model.task));
-        Label status = new Label();
+        Label status = wrapped("", null);
         status.setId(STATUS_ID);
-        status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(model.status);
         VBox top = new VBox(4, title, description, status);
         top.setPadding(new Insets(0, 0, 8, 0));
 
+        tabs.setId(TABS_ID);
+        tabs.getTabs().addAll(tab("Training", trainingTab()), tab("Gates and attention", gateTab()),
+                tab("Vanishing gradients", gradientTab()), tab("Sequential vs parallel", timingTab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        view.setTop(top);
+        view.setCenter(tabs);
+        view.setPadding(new Insets(12));
+    }
+
+    private Node trainingTab() {
         GridPane training = new GridPane();
         training.setHgap(10);
         training.setVgap(10);
         StackPane lossBox = new StackPane(losses.chart, lossPlaceholder);
-        StackPane accuracyBox = new StackPane(accuracy, accuracyPlaceholder);
-        lossPlaceholder.getStyleClass().add("empty-state");
-        accuracyPlaceholder.getStyleClass().add("empty-state");
-        lossPlaceholder.setMouseTransparent(true);
-        accuracyPlaceholder.setMouseTransparent(true);
+        Label scoreNote = wrapped("Next-character prediction has no single dependency distance (a character may "
+                + "depend on anything before it), so accuracy against distance does not apply. The bars show how "
+                + "often each model's most probable next character is right on held-out text; the table gives "
+                + "the losses.", "hint");
+        scoreNote.setId(SCORE_NOTE_ID);
+        VBox scoreBox = new VBox(4, scores, scoreNote);
+        VBox.setVgrow(scores, Priority.ALWAYS);
+        scoreBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.result.get() != null
+                && !model.result.get().settings().task().hasDistances(), model.result));
+        accuracy.visibleProperty().bind(scoreBox.visibleProperty().not());
+        StackPane accuracyBox = new StackPane(accuracy, scoreBox, accuracyPlaceholder);
+        for (Label placeholder : List.of(lossPlaceholder, accuracyPlaceholder)) {
+            placeholder.getStyleClass().add("empty-state");
+            placeholder.setMouseTransparent(true);
+            placeholder.setWrapText(true);
+            placeholder.setMaxWidth(420);
+        }
+        accuracyPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> model.task.get().isCorpus()
+                ? "After training, each model's held-out accuracy on the next character appears here."
+                : "After training, test accuracy at each distance appears here.", model.task));
         training.add(lossBox, 0, 0);
         training.add(accuracyBox, 1, 0);
-        GridPane.setHgrow(lossBox, Priority.ALWAYS);
-        GridPane.setHgrow(accuracyBox, Priority.ALWAYS);
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            training.getColumnConstraints().add(half);
+        }
         GridPane.setVgrow(lossBox, Priority.ALWAYS);
-        HBox bottom = new HBox(24, summary, new TransformerSlot(TRANSFORMER_TRAINING_SLOT_ID,
-                "Transformer, same task and budget",
-                "Its loss curve and accuracy against distance will be drawn beside the three cells here."));
-        HBox.setHgrow(bottom.getChildren().get(1), Priority.ALWAYS);
-        training.add(bottom, 0, 1, 2, 1);
+        training.add(summary, 0, 1, 2, 1);
         training.setPadding(new Insets(8));
+        return training;
+    }
 
+    private Node gateTab() {
         HBox cellChoice = new HBox(6, new Label("Cell:"));
-        cellChoice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        cellChoice.setAlignment(Pos.CENTER_LEFT);
         for (CellKind cell : RecurrentCharts.ORDER) {
             ToggleButton b = new ToggleButton(cell.label());
             b.setId("recurrent-gates-" + cell.name().toLowerCase(Locale.ROOT));
@@ -174,23 +203,29 @@ public final class RecurrentPage implements LabPage {
                 model.gateCell.set((CellKind) now.getUserData());
             }
         });
-        Label gateHint = new Label("Columns are time steps, rows are hidden units. Watch the LSTM's forget gate "
-                + "stay open (near 1) to carry a token, then close; and the GRU's update gate keep the old state.");
-        gateHint.setWrapText(true);
-        gateHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        gateHint.getStyleClass().add("hint");
+        Label gateHint = wrapped("Columns are time steps, rows are hidden units. Watch the LSTM's forget gate "
+                + "stay open (near 1) to carry a token, then close; and the GRU's update gate keep the old state. "
+                + "The transformer needs no such memory: its attention reads any earlier position directly.", "hint");
         VBox gateColumn = new VBox(8, cellChoice, gateHint, gates);
         VBox.setVgrow(gates, Priority.ALWAYS);
-        TransformerSlot attentionSlot = new TransformerSlot(TRANSFORMER_ATTENTION_SLOT_ID,
-                "Transformer attention",
-                "The attention map of the transformer trained on this task, for the same input.");
-        attentionSlot.setPrefWidth(230);
-        attentionSlot.setMinWidth(190);
-        attentionSlot.setMaxWidth(260);
-        HBox gateTab = new HBox(12, gateColumn, attentionSlot);
-        HBox.setHgrow(gateColumn, Priority.ALWAYS);
+        attention.setMinWidth(260);
+        GridPane gateTab = new GridPane();
+        gateTab.setHgap(14);
+        gateTab.add(gateColumn, 0, 0);
+        gateTab.add(attention, 1, 0);
+        for (double percent : new double[]{60, 40}) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(percent);
+            gateTab.getColumnConstraints().add(column);
+        }
+        javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        gateTab.getRowConstraints().add(row);
         gateTab.setPadding(new Insets(8));
+        return gateTab;
+    }
 
+    private Node gradientTab() {
         RadioButton trained = new RadioButton("after training");
         trained.setId(FLOW_TRAINED_ID);
         RadioButton init = new RadioButton("at initialization");
@@ -199,45 +234,46 @@ public final class RecurrentPage implements LabPage {
         init.setToggleGroup(flowWhen);
         trained.setSelected(true);
         flowWhen.selectedToggleProperty().addListener((obs, old, now) -> showGradients());
-        Label flowHint = new Label("The loss at the last scored position of the longest example is differentiated "
+        Label flowHint = wrapped("The loss at the last scored position of the probe example is differentiated "
                 + "with respect to the input at every earlier step. Through the simple RNN the gradient shrinks "
-                + "by a factor at every step back; the LSTM's cell state and the GRU's update gate let it through.");
-        flowHint.setWrapText(true);
-        flowHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        flowHint.getStyleClass().add("hint");
+                + "by a factor at every step back; the LSTM's cell state and the GRU's update gate let it through. "
+                + "The transformer is not drawn: every earlier position is one attention step from the loss, "
+                + "so there is no chain of steps for its gradient to fade along.", "hint");
         HBox when = new HBox(12, new Label("Models:"), trained, init);
-        when.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        when.setAlignment(Pos.CENTER_LEFT);
         VBox gradientTab = new VBox(8, when, flowHint, gradients);
         VBox.setVgrow(gradients, Priority.ALWAYS);
         gradientTab.setPadding(new Insets(8));
+        return gradientTab;
+    }
 
+    private Node timingTab() {
         Button measure = new Button("_Measure");
         measure.setMnemonicParsing(true);
         measure.setId(MEASURE_ID);
         measure.setOnAction(e -> model.measureTiming());
         measure.disableProperty().bind(model.timingRunning);
-        measure.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label timingHint = new Label("One forward pass of one layer of width H (the hidden size) on one sequence. "
-                + "A recurrent layer takes T steps one after another; attention handles all T positions in a few "
-                + "large matrix products, so its time grows far more slowly until T x T scores dominate.");
-        timingHint.setWrapText(true);
-        timingHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        timingHint.getStyleClass().add("hint");
-        HBox timingBottom = new HBox(24, timingTable, new TransformerSlot(TRANSFORMER_TIMING_SLOT_ID,
-                "The full transformer", "One forward pass of the whole trained transformer will be timed here."));
-        HBox.setHgrow(timingBottom.getChildren().get(1), Priority.ALWAYS);
-        VBox timingTab = new VBox(8, new HBox(12, measure, timingHint), timing, timingBottom);
+        measure.setMinWidth(Region.USE_PREF_SIZE);
+        Label timingHint = wrapped("One forward pass of each whole model, as trained here, over one sequence of T "
+                + "tokens. A recurrent model takes T steps one after another, each waiting for the last; the "
+                + "transformer handles all T positions of a layer in a few large matrix products, so its time "
+                + "grows far more slowly until its T x T attention scores dominate.", "hint");
+        HBox header = new HBox(12, measure, timingHint);
         HBox.setHgrow(timingHint, Priority.ALWAYS);
+        VBox timingTab = new VBox(8, header, timing, timingTable);
         VBox.setVgrow(timing, Priority.ALWAYS);
         timingTab.setPadding(new Insets(8));
+        return timingTab;
+    }
 
-        tabs.setId(TABS_ID);
-        tabs.getTabs().addAll(tab("Training", training), tab("Gates", gateTab),
-                tab("Vanishing gradients", gradientTab), tab("Sequential vs parallel", timingTab));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        view.setTop(top);
-        view.setCenter(tabs);
-        view.setPadding(new Insets(12));
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        if (style != null) {
+            label.getStyleClass().add(style);
+        }
+        return label;
     }
 
     private static Tab tab(String name, Node content) {
@@ -271,6 +307,7 @@ public final class RecurrentPage implements LabPage {
     private void showResult(ComparisonResult result) {
         frame();
         RecurrentCharts.showAccuracy(accuracy, result);
+        RecurrentCharts.showScores(scores, result);
         summary.show(result);
         showGradients();
     }
@@ -282,11 +319,13 @@ public final class RecurrentPage implements LabPage {
     }
 
     private void showGates() {
-        Map<CellKind, GateTrace> traces = model.traces.get();
-        GateTrace trace = traces.get(model.gateCell.get());
-        gates.show(trace, model.shownExample.get(), model.comparison.get() == null
-                ? "Press Train: the three models are trained, then their gates for this input appear here."
-                : "Type an input the models can read, or pick an example.");
+        GateTrace trace = model.traces.get().get(model.gateCell.get());
+        ForwardTrace transformer = model.attention.get();
+        RecurrentComparison run = model.comparison.get();
+        gates.show(trace, model.shownExample.get(), run == null ? null : run.settings().task().tokenizer(),
+                transformer == null ? null : TransformerSequenceModel.predicted(transformer), run == null
+                        ? "Press Train: the four models are trained, then their gates for this input appear here."
+                        : "Type an input the models can read, or pick an example.");
     }
 
     // ---- LabPage ----
@@ -320,6 +359,10 @@ public final class RecurrentPage implements LabPage {
         return gates;
     }
 
+    AttentionPanel attentionPanel() {
+        return attention;
+    }
+
     RecurrentCharts.LossCurves lossCurves() {
         return losses;
     }
@@ -339,61 +382,11 @@ public final class RecurrentPage implements LabPage {
 
     @Override
     public CsvTable table() {
-        ComparisonResult result = model.result.get();
-        if (result == null) {
-            return CsvTable.EMPTY;
-        }
-        int min = result.settings().task().task().minDistance();
-        int max = result.settings().task().maxDistance();
-        String[] header = new String[6 + max - min + 1];
-        System.arraycopy(new String[]{"model", "parameters", "train_loss", "test_loss", "test_accuracy",
-                "ms_per_step"}, 0, header, 0, 6);
-        for (int d = min; d <= max; d++) {
-            header[6 + d - min] = "accuracy_d" + d;
-        }
-        CsvTable.Builder b = CsvTable.builder(header);
-        for (var o : result.outcomes()) {
-            Object[] row = new Object[header.length];
-            row[0] = o.cell().label();
-            row[1] = o.parameterCount();
-            row[2] = o.finalTrainLoss();
-            row[3] = o.test().meanLoss();
-            row[4] = o.test().accuracy();
-            row[5] = o.millisPerStep();
-            for (int d = min; d <= max; d++) {
-                row[6 + d - min] = o.test().accuracyAt(d);
-            }
-            b.row(row);
-        }
-        return b.build();
+        return RecurrentSettings.table(model.result.get());
     }
 
     @Override
     public LabSettings settings() {
-        List<String> tasks = Arrays.stream(SyntheticTask.values())
-                .map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
-        return new LabSettings()
-                .choice("task", tasks, v -> model.task.set(SyntheticTask.valueOf(v.toUpperCase(Locale.ROOT)
-                        .replace('-', '_'))))
-                .integer("distance", 1, SyntheticTaskSpec.MAX_DISTANCE, v -> {
-                    if (v < model.task.get().minDistance()) {
-                        throw new IllegalArgumentException(model.task.get().label() + " needs a distance of at least "
-                                + model.task.get().minDistance());
-                    }
-                    model.distance.set(v);
-                })
-                .integer("symbols", 2, SyntheticTask.MAX_SYMBOLS, model.symbols::set)
-                .choice("hidden", HIDDEN_SIZES.stream().map(String::valueOf).toList(),
-                        v -> model.hidden.set(Integer.parseInt(v)))
-                .integer("steps", 10, 5000, model.steps::set)
-                .integer("seed", 0, 9999, model.seed::set)
-                .integer("example", 0, 999, model.example::set)
-                .choice("model", List.of("rnn", "lstm", "gru"), v -> model.gateCell.set(CellKind.valueOf(
-                        v.toUpperCase(Locale.ROOT))))
-                .text("input", v -> {
-                    model.input.set(v);
-                    model.refreshTraces();
-                })
-                .choice("tab", TABS, v -> tabs.getSelectionModel().select(TABS.indexOf(v)));
+        return RecurrentSettings.settings(model, tab -> tabs.getSelectionModel().select(TABS.indexOf(tab)));
     }
 }

@@ -18,38 +18,43 @@ import workbench.core.recurrent.ComparisonSettings;
 import workbench.core.recurrent.ForwardTiming;
 import workbench.core.recurrent.RecurrentComparison;
 import workbench.core.recurrent.TrainingMonitor;
-import workbench.core.tensor.Rng;
+import workbench.core.recurrent.TransformerSequenceModel;
+import workbench.core.tokenizer.CharTokenizer;
 import workbench.core.tokenizer.UnencodableTextException;
+import workbench.core.train.CorpusTask;
 import workbench.core.train.SequenceExample;
+import workbench.core.train.SequenceTask;
 import workbench.core.train.SyntheticTask;
 import workbench.core.train.SyntheticTaskSpec;
+import workbench.core.trace.ForwardTrace;
 import workbench.core.trace.GateTrace;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The state of the Recurrent lab and the work it starts: the settings the controls edit, the
  * comparison being trained (its loss logs are read once per frame), the finished result, the
- * gate traces of the chosen input and the timing measurement. Holds no nodes.
+ * gate traces and the transformer's attention for the chosen input, and the timing measurement.
+ * Holds no nodes.
  */
 public final class RecurrentViewModel {
 
-    public static final SyntheticTask DEFAULT_TASK = SyntheticTask.BRACKETS;
+    static final TaskChoice DEFAULT_TASK = TaskChoice.of(SyntheticTask.BRACKETS);
     public static final int DEFAULT_DISTANCE = 24;
     public static final int DEFAULT_SYMBOLS = 4;
     public static final int DEFAULT_HIDDEN = 32;
     public static final int DEFAULT_STEPS = 300;
     public static final int DEFAULT_SEED = 42;
-    /** Longest input the gate view accepts: the heatmaps stay readable. */
-    public static final int MAX_INPUT = 130;
-    static final int TIMING_REPEATS = 5;
+    /** Longest input the gate view accepts: the transformer's context, and the heatmaps stay readable. */
+    public static final int MAX_INPUT = TransformerSequenceModel.CONTEXT;
+    static final int TIMING_REPEATS = 9;
     /** Sequence lengths the timing measures (tests use shorter ones). */
     int[] timingLengths = ForwardTiming.DEFAULT_LENGTHS;
 
     private final TaskRunner tasks;
-    final ObjectProperty<SyntheticTask> task = new SimpleObjectProperty<>(DEFAULT_TASK);
+    final ObjectProperty<TaskChoice> task = new SimpleObjectProperty<>(DEFAULT_TASK);
     final IntegerProperty distance = new SimpleIntegerProperty(DEFAULT_DISTANCE);
     final IntegerProperty symbols = new SimpleIntegerProperty(DEFAULT_SYMBOLS);
     final IntegerProperty hidden = new SimpleIntegerProperty(DEFAULT_HIDDEN);
@@ -57,14 +62,20 @@ public final class RecurrentViewModel {
     final IntegerProperty seed = new SimpleIntegerProperty(DEFAULT_SEED);
     final IntegerProperty example = new SimpleIntegerProperty(0);
     final ObjectProperty<CellKind> gateCell = new SimpleObjectProperty<>(CellKind.LSTM);
+    final IntegerProperty attentionLayer = new SimpleIntegerProperty(0);
+    final IntegerProperty attentionHead = new SimpleIntegerProperty(0);
     final StringProperty input = new SimpleStringProperty("");
     final StringProperty inputProblem = new SimpleStringProperty("");
     final StringProperty status = new SimpleStringProperty("Choose a task and press Train.");
     final BooleanProperty training = new SimpleBooleanProperty(false);
     final BooleanProperty timingRunning = new SimpleBooleanProperty(false);
+    /** The corpus task, once it has been read (in the background) for the first time. */
+    final ObjectProperty<CorpusTask> corpus = new SimpleObjectProperty<>();
     final ObjectProperty<RecurrentComparison> comparison = new SimpleObjectProperty<>();
     final ObjectProperty<ComparisonResult> result = new SimpleObjectProperty<>();
     final ObjectProperty<Map<CellKind, GateTrace>> traces = new SimpleObjectProperty<>(Map.of());
+    /** The transformer's trace of the same input; null when there is none. */
+    final ObjectProperty<ForwardTrace> attention = new SimpleObjectProperty<>();
     final ObjectProperty<SequenceExample> shownExample = new SimpleObjectProperty<>();
     final ObjectProperty<ForwardTiming.Result> timing = new SimpleObjectProperty<>();
     /** The comparison being trained, published by the training thread for the per-frame reader. */
@@ -87,11 +98,34 @@ public final class RecurrentViewModel {
         refreshExample();
     }
 
-    /** The settings the controls describe; IllegalArgumentException with a readable message if invalid. */
-    public ComparisonSettings settings() {
-        SyntheticTaskSpec spec = new SyntheticTaskSpec(task.get(), distance.get(), symbols.get());
-        return ComparisonSettings.defaults(spec).withHiddenSize(hidden.get()).withSteps(steps.get())
-                .withSeed(seed.get());
+    /** The chosen task, or null while the corpus is still being read. */
+    SequenceTask sequenceTask() {
+        TaskChoice choice = task.get();
+        return choice.isCorpus() ? corpus.get()
+                : new SyntheticTaskSpec(choice.synthetic(), distance.get(), symbols.get());
+    }
+
+    /**
+     * What to train on, read on the FX thread: IllegalArgumentException with a readable message
+     * if the settings are invalid. The corpus may still have to be read, so the task is fetched
+     * when the work runs.
+     */
+    private Supplier<ComparisonSettings> settingsSupplier() {
+        TaskChoice choice = task.get();
+        int h = hidden.get();
+        int n = steps.get();
+        int s = seed.get();
+        SyntheticTaskSpec spec = choice.isCorpus() ? null
+                : new SyntheticTaskSpec(choice.synthetic(), distance.get(), symbols.get());
+        Supplier<SequenceTask> source = spec != null ? () -> spec : CorpusTask::bundled;
+        if (spec != null) {
+            settingsFor(spec, h, n, s);      // fails here, on the FX thread, if something is out of range
+        }
+        return () -> settingsFor(source.get(), h, n, s);
+    }
+
+    private static ComparisonSettings settingsFor(SequenceTask t, int hidden, int steps, int seed) {
+        return ComparisonSettings.defaults(t).withHiddenSize(hidden).withSteps(steps).withSeed(seed);
     }
 
     public ObjectProperty<ComparisonResult> resultProperty() {
@@ -100,6 +134,10 @@ public final class RecurrentViewModel {
 
     public ObjectProperty<Map<CellKind, GateTrace>> tracesProperty() {
         return traces;
+    }
+
+    public ObjectProperty<ForwardTrace> attentionProperty() {
+        return attention;
     }
 
     public ObjectProperty<ForwardTiming.Result> timingProperty() {
@@ -128,11 +166,11 @@ public final class RecurrentViewModel {
         return timingHandle;
     }
 
-    /** Starts training all three cells with the same budget, replacing any earlier run. */
+    /** Starts training the three cells and the transformer with the same budget, replacing any earlier run. */
     public void train() {
-        ComparisonSettings settings;
+        Supplier<ComparisonSettings> settings;
         try {
-            settings = settings();
+            settings = settingsSupplier();
         } catch (IllegalArgumentException invalid) {
             status.set(invalid.getMessage());
             return;
@@ -140,12 +178,12 @@ public final class RecurrentViewModel {
         cancelTraining();
         live = null;
         result.set(null);
-        traces.set(Map.of());
+        clearTraces();
         training.set(true);
         status.set("Building the models...");
         String text = input.get();
-        trainingHandle = tasks.submitLatest("recurrent-train", "Training RNN, LSTM and GRU", progress -> {
-            RecurrentComparison run = new RecurrentComparison(settings, List.of(CellKind.values()));
+        trainingHandle = tasks.submitLatest("recurrent-train", "Training RNN, LSTM, GRU and a transformer", progress -> {
+            RecurrentComparison run = RecurrentComparison.all(settings.get());
             live = run;
             ComparisonResult done = run.train(monitor(progress));
             return new Trained(run, done, tracesOf(run, text));
@@ -154,12 +192,12 @@ public final class RecurrentViewModel {
             result.set(trained.result());
             training.set(false);
             if (text.equals(input.get())) {
-                traces.set(trained.traces());
+                showTraces(trained.traces());
             } else {
                 refreshTraces();      // the input was changed while the models trained
             }
-            status.set("Trained " + trained.result().settings().steps() + " steps, seed "
-                    + trained.result().settings().seed() + ".");
+            status.set("Trained " + trained.result().settings().steps() + " steps on "
+                    + trained.result().settings().task().label() + ", seed " + trained.result().settings().seed() + ".");
         }, error -> {
             training.set(false);
             status.set("Training failed: " + ErrorMessages.describe(error));
@@ -176,33 +214,42 @@ public final class RecurrentViewModel {
         RecurrentComparison run = live;
         if (wasTraining && run != null) {
             // The models keep what they learned so far; their gates can still be looked at.
-            status.set("Cancelled after " + run.log(CellKind.RNN).size() + " steps.");
+            status.set("Cancelled after " + run.stepsDone() + " steps.");
             comparison.set(run);
             refreshTraces();
         }
     }
 
-    /** Recomputes the gate traces of the current input on the current models. */
+    /** Recomputes the gate traces and the attention map of the current input on the current models. */
     public void refreshTraces() {
         RecurrentComparison run = comparison.get();
         String text = input.get();
-        String problem = problemWith(text);
+        String problem = problemWith(text, tokenizerForInput());
+        if (!problem.isEmpty() && run != null && run.settings().task().getClass() != taskClass()) {
+            problem += " The models were trained on " + run.settings().task().label() + ": press Train to train "
+                    + "them on this task.";
+        }
         inputProblem.set(problem);
         if (run == null || !problem.isEmpty() || training.get()) {
             return;
         }
-        tasks.submitLatest("recurrent-trace", "Tracing the gates", progress -> tracesOf(run, text),
-                traces::set, error -> inputProblem.set(ErrorMessages.describe(error)));
+        tasks.submitLatest("recurrent-trace", "Tracing the gates and attention", progress -> tracesOf(run, text),
+                this::showTraces, error -> inputProblem.set(ErrorMessages.describe(error)));
     }
 
-    /** Measures one forward pass of each layer at growing lengths, at the chosen hidden size. */
+    /** Measures one forward pass of each model at growing lengths, at the chosen sizes. */
     public void measureTiming() {
-        int width = hidden.get();
+        Supplier<ComparisonSettings> settings;
+        try {
+            settings = settingsSupplier();
+        } catch (IllegalArgumentException invalid) {
+            status.set(invalid.getMessage());
+            return;
+        }
         int[] lengths = timingLengths.clone();
         timingRunning.set(true);
-        timingHandle = tasks.submitLatest("recurrent-timing", "Timing recurrent vs attention", progress ->
-                        ForwardTiming.measure(width, lengths, TIMING_REPEATS, seed.get(),
-                                monitor(progress)),
+        timingHandle = tasks.submitLatest("recurrent-timing", "Timing recurrent models vs the transformer", progress ->
+                        ForwardTiming.measure(settings.get(), lengths, TIMING_REPEATS, monitor(progress)),
                 measured -> {
                     timing.set(measured);
                     timingRunning.set(false);
@@ -226,7 +273,7 @@ public final class RecurrentViewModel {
         live = null;
         comparison.set(null);      // first, so the setting changes below trace nothing
         result.set(null);
-        traces.set(Map.of());
+        clearTraces();
         timing.set(null);
         task.set(DEFAULT_TASK);
         distance.set(DEFAULT_DISTANCE);
@@ -236,6 +283,8 @@ public final class RecurrentViewModel {
         seed.set(DEFAULT_SEED);
         example.set(0);
         gateCell.set(CellKind.LSTM);
+        attentionLayer.set(0);
+        attentionHead.set(0);
         status.set("Choose a task and press Train.");
         refreshExample();
     }
@@ -245,48 +294,98 @@ public final class RecurrentViewModel {
         cancelTiming();
     }
 
-    /** The example the gate view shows: the task at the slider's distance, numbered from the seed. */
+    private Class<?> taskClass() {
+        return task.get().isCorpus() ? CorpusTask.class : SyntheticTaskSpec.class;
+    }
+
+    /** The tokenizer typed input must fit: the trained models', else the chosen task's (null while loading). */
+    CharTokenizer tokenizerForInput() {
+        RecurrentComparison run = comparison.get();
+        if (run != null) {
+            return run.settings().task().tokenizer();
+        }
+        SequenceTask t = sequenceTask();
+        return t == null ? null : t.tokenizer();
+    }
+
+    /** The example the gate view shows: the task's example numbered by the spinner and the seed. */
     private void refreshExample() {
-        SyntheticTaskSpec spec;
+        SequenceTask t;
         try {
-            spec = new SyntheticTaskSpec(task.get(), distance.get(), symbols.get());
+            t = sequenceTask();
         } catch (IllegalArgumentException invalid) {
             inputProblem.set(invalid.getMessage());
             return;
         }
-        SequenceExample e = spec.example(spec.maxDistance(), new Rng(seed.get() * 1_000_003L + example.get()));
+        if (t == null) {
+            readCorpus();
+            return;
+        }
+        SequenceExample e = t.example(example.get(), seed.get());
         shownExample.set(e);
-        input.set(SyntheticTask.tokenizer().decode(e.input()));
+        input.set(t.tokenizer().decode(e.input()));
         refreshTraces();
     }
 
-    /** Empty when {@code text} can be fed to the models, otherwise what is wrong with it. */
-    static String problemWith(String text) {
+    /** Reads the corpus in the background the first time it is chosen. */
+    private void readCorpus() {
+        inputProblem.set("Reading the corpus...");
+        tasks.submitLatest("recurrent-corpus", "Reading the corpus", progress -> CorpusTask.bundled(), loaded -> {
+            corpus.set(loaded);
+            inputProblem.set("");
+            if (task.get().isCorpus()) {
+                refreshExample();
+            }
+        }, error -> inputProblem.set("The corpus could not be read: " + ErrorMessages.describe(error)));
+    }
+
+    /** Empty when {@code text} can be fed to models with this tokenizer, otherwise what is wrong with it. */
+    static String problemWith(String text, CharTokenizer tokenizer) {
         if (text == null || text.isEmpty()) {
             return "Type an input, for example (a[b>>.";
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_INPUT) {
-            return "The input has " + length + " characters; at most " + MAX_INPUT + " fit the heatmaps.";
+            return "The input has " + length + " characters; at most " + MAX_INPUT + " fit the transformer's context "
+                    + "and the heatmaps.";
+        }
+        if (tokenizer == null) {
+            return "Reading the corpus...";
         }
         try {
-            SyntheticTask.tokenizer().encode(text);
+            tokenizer.encode(text);
             return "";
         } catch (UnencodableTextException unknown) {
-            return unknown.getMessage() + " Use only " + SyntheticTask.VOCABULARY + ".";
+            String allowed = tokenizer.vocabSize() == SyntheticTask.VOCABULARY.length()
+                    ? " Use only " + SyntheticTask.VOCABULARY + "." : " Use characters that occur in the corpus.";
+            return unknown.getMessage() + allowed;
         }
     }
 
-    private static Map<CellKind, GateTrace> tracesOf(RecurrentComparison run, String text) {
+    private void clearTraces() {
+        traces.set(Map.of());
+        attention.set(null);
+    }
+
+    private void showTraces(InputTraces computed) {
+        attention.set(computed.attention());
+        traces.set(computed.gates());
+    }
+
+    private static InputTraces tracesOf(RecurrentComparison run, String text) {
         Map<CellKind, GateTrace> out = new EnumMap<>(CellKind.class);
-        if (!problemWith(text).isEmpty()) {
-            return out;
+        CharTokenizer tokenizer = run.settings().task().tokenizer();
+        if (!problemWith(text, tokenizer).isEmpty()) {
+            return new InputTraces(out, null);
         }
-        int[] tokens = SyntheticTask.tokenizer().encode(text);
+        int[] tokens = tokenizer.encode(text);
         for (CellKind cell : run.cells()) {
             out.put(cell, run.model(cell).trace(tokens));
         }
-        return out;
+        ForwardTrace attention = run.has(workbench.core.recurrent.Architecture.TRANSFORMER)
+                ? run.transformer().trace(tokens, id -> TokenText.visible(tokenizer.tokenText(id)))
+                : null;
+        return new InputTraces(out, attention);
     }
 
     private static TrainingMonitor monitor(Progress progress) {
@@ -303,6 +402,10 @@ public final class RecurrentViewModel {
         };
     }
 
-    private record Trained(RecurrentComparison run, ComparisonResult result, Map<CellKind, GateTrace> traces) {
+    /** The traces of one input: every cell's gates and the transformer's forward pass (null if none). */
+    private record InputTraces(Map<CellKind, GateTrace> gates, ForwardTrace attention) {
+    }
+
+    private record Trained(RecurrentComparison run, ComparisonResult result, InputTraces traces) {
     }
 }

@@ -4,66 +4,84 @@ import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import workbench.core.recurrent.CellKind;
-import workbench.core.recurrent.CellOutcome;
+import javafx.scene.layout.VBox;
+import workbench.core.model.TransformerConfig;
+import workbench.core.recurrent.Architecture;
 import workbench.core.recurrent.ComparisonResult;
+import workbench.core.recurrent.ModelOutcome;
 
 import java.util.Locale;
 
-/** One row per cell: parameters, final losses, test accuracy and cost per step; then the transformer's row. */
-final class SummaryTable extends GridPane {
+/** One row per model: parameters, final losses, test accuracy and cost per step; then the transformer's shape. */
+final class SummaryTable extends VBox {
 
     static final String ID = "recurrent-summary";
+    static final String SHAPE_ID = "recurrent-summary-shape";
     static final String[] HEADERS = {"Model", "Parameters", "Train loss", "Test loss", "Test accuracy", "ms / step"};
     static final String[] KEYS = {"model", "parameters", "train-loss", "test-loss", "accuracy", "ms"};
 
+    private final GridPane grid = new GridPane();
+    private final Label shape = new Label();
+
     SummaryTable() {
         setId(ID);
-        getStyleClass().add("summary-table");
-        setHgap(18);
-        setVgap(4);
-        setMinWidth(USE_PREF_SIZE);
+        setSpacing(6);
+        grid.getStyleClass().add("summary-table");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        grid.setMinWidth(USE_PREF_SIZE);
+        shape.setId(SHAPE_ID);
+        shape.getStyleClass().add("hint");
+        shape.setWrapText(true);
+        shape.setMinHeight(USE_PREF_SIZE);
+        getChildren().addAll(grid, shape);
         for (int c = 0; c < HEADERS.length; c++) {
             Label h = new Label(HEADERS[c]);
             h.getStyleClass().add("summary-header");
-            add(h, c, 0);
+            grid.add(h, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
-            getColumnConstraints().add(cc);
+            grid.getColumnConstraints().add(cc);
         }
         show(null);
     }
 
-    /** The id of the label in a cell's row and a column key, for tests: "summary-LSTM-accuracy". */
-    static String cellId(CellKind cell, String key) {
-        return "summary-" + cell.name() + "-" + key;
+    /** The id of the label in a model's row and a column key, for tests: "summary-LSTM-accuracy". */
+    static String cellId(Architecture model, String key) {
+        return "summary-" + model.name() + "-" + key;
     }
 
     void show(ComparisonResult result) {
-        getChildren().removeIf(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) > 0);
+        grid.getChildren().removeIf(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) > 0);
         int row = 1;
-        for (CellKind cell : RecurrentCharts.ORDER) {
-            CellOutcome o = result == null ? null : result.outcome(cell).orElse(null);
+        for (Architecture model : RecurrentCharts.MODELS) {
+            ModelOutcome o = result == null ? null : result.outcome(model).orElse(null);
             String[] values = o == null
-                    ? new String[]{cell.label(), "", "", "", "", ""}
-                    : new String[]{cell.label(), String.format(Locale.ROOT, "%,d", o.parameterCount()),
+                    ? new String[]{model.label(), "", "", "", "", ""}
+                    : new String[]{model.label(), String.format(Locale.ROOT, "%,d", o.parameterCount()),
                             format(o.finalTrainLoss()), format(o.test().meanLoss()),
                             String.format(Locale.ROOT, "%.1f %%", 100 * o.test().accuracy()),
                             String.format(Locale.ROOT, "%.1f", o.millisPerStep())};
             for (int c = 0; c < values.length; c++) {
                 Label v = new Label(values[c]);
-                v.setId(cellId(cell, KEYS[c]));
-                v.getStyleClass().addAll("summary-value", "series-" + cell.name().toLowerCase(Locale.ROOT));
-                add(v, c, row);
+                v.setId(cellId(model, KEYS[c]));
+                v.getStyleClass().addAll("summary-value", "series-" + model.name().toLowerCase(Locale.ROOT));
+                grid.add(v, c, row);
             }
             row++;
         }
-        Label transformer = new Label("Transformer");
-        transformer.getStyleClass().add("summary-value");
-        Label missing = new Label("not trained here yet — needs the transformer engine");
-        missing.getStyleClass().add("hint");
-        add(transformer, 0, row);
-        add(missing, 1, row, HEADERS.length - 1, 1);
+        shape.setText(result == null
+                ? "The transformer is made as wide as brings its parameter count closest to the LSTM's."
+                : shape(result.transformer()));
+    }
+
+    /** The transformer's shape in one sentence. */
+    static String shape(TransformerConfig c) {
+        return String.format(Locale.ROOT, "Transformer: %d layers of %d heads, width d = %d, feed-forward %d, %s "
+                        + "positions, causal mask, output tied to the embeddings: the width whose parameter count is "
+                        + "closest to the LSTM's.", c.layers(), c.heads(), c.dModel(), c.ffnWidth(),
+                c.positional() == workbench.core.model.PositionalKind.ROPE ? "rotary (RoPE)"
+                        : c.positional().name().toLowerCase(Locale.ROOT));
     }
 
     static String format(double nats) {

@@ -4,65 +4,89 @@ import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import workbench.core.recurrent.ForwardTiming;
 
 import java.util.Locale;
 
-/** Parameters, sequential steps and measured time at the shortest and longest length, per layer. */
-final class TimingTable extends GridPane {
+/** Parameters, steps run one after another, and measured time at the shortest and longest length, per model. */
+final class TimingTable extends VBox {
 
     static final String ID = "recurrent-timing-table";
 
+    private final GridPane grid = new GridPane();
+    private final Label note = new Label();
+
     TimingTable() {
         setId(ID);
-        getStyleClass().add("summary-table");
-        setHgap(18);
-        setVgap(4);
-        setMinWidth(USE_PREF_SIZE);
+        setSpacing(6);
+        grid.getStyleClass().add("summary-table");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        grid.setMinWidth(USE_PREF_SIZE);
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.setMinHeight(USE_PREF_SIZE);
+        getChildren().addAll(grid, note);
         show(null);
     }
 
-    /** The id of the label holding a layer's time at the longest length, for tests. */
+    private void add(javafx.scene.Node node, int column, int row) {
+        grid.add(node, column, row);
+    }
+
+    /** The id of the label holding a model's time at the longest length, for tests. */
     static String longestId(int row) {
         return "timing-longest-" + row;
     }
 
+    /** The id of the label holding a model's parameter count, for tests. */
+    static String parametersId(int row) {
+        return "timing-parameters-" + row;
+    }
+
     void show(ForwardTiming.Result result) {
-        getChildren().clear();
-        getColumnConstraints().clear();
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
         String first = result == null ? "shortest T" : "T = " + result.lengths()[0];
         String last = result == null ? "longest T" : "T = " + result.lengths()[result.lengths().length - 1];
-        String[] headers = {"Layer", "Parameters", "Sequential steps", "ms at " + first, "ms at " + last};
+        String[] headers = {"Model", "Parameters", "Steps one after another", "ms at " + first, "ms at " + last};
         for (int c = 0; c < headers.length; c++) {
             Label h = new Label(headers[c]);
             h.getStyleClass().add("summary-header");
             add(h, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
-            getColumnConstraints().add(cc);
+            grid.getColumnConstraints().add(cc);
         }
         if (result == null) {
-            Label hint = new Label("Press Measure to time one forward pass at T = 8 ... 512.");
-            hint.getStyleClass().add("hint");
-            add(hint, 0, 1, headers.length, 1);
+            note.setText("Press Measure to time one forward pass of each model at T = 8 ... 512.");
             return;
         }
         int row = 1;
         for (ForwardTiming.Series s : result.series()) {
             double[] ms = s.millis();
+            String style = "series-" + s.architecture().name().toLowerCase(Locale.ROOT);
+            Label name = new Label(s.label());
+            Label parameters = new Label(String.format(Locale.ROOT, "%,d", s.parameterCount()));
+            parameters.setId(parametersId(row - 1));
             Label longest = new Label(String.format(Locale.ROOT, "%.3f", ms[ms.length - 1]));
             longest.setId(longestId(row - 1));
-            add(new Label(s.label()), 0, row);
-            add(new Label(String.format(Locale.ROOT, "%,d", s.parameterCount())), 1, row);
-            add(new Label(s.sequential() ? "T" : "1"), 2, row);
-            add(new Label(String.format(Locale.ROOT, "%.3f", ms[0])), 3, row);
+            Label sequential = new Label(s.sequential() ? "T" : s.layers() + " (one per layer)");
+            Label shortest = new Label(String.format(Locale.ROOT, "%.3f", ms[0]));
+            for (Label l : new Label[]{name, parameters, sequential, shortest, longest}) {
+                l.getStyleClass().addAll("summary-value", style);
+            }
+            add(name, 0, row);
+            add(parameters, 1, row);
+            add(sequential, 2, row);
+            add(shortest, 3, row);
             add(longest, 4, row);
             row++;
         }
-        Label note = new Label("Width H = " + result.width() + "; median of " + RecurrentViewModel.TIMING_REPEATS
-                + " runs each, measured on this computer.");
-        note.getStyleClass().add("hint");
-        note.setMinWidth(USE_PREF_SIZE);
-        add(note, 0, row, headers.length, 1);
+        note.setText("Each model as trained here (hidden size H = " + result.settings().hiddenSize()
+                + ", transformer width d = " + result.transformer().dModel() + "), one sequence: the fastest of "
+                + RecurrentViewModel.TIMING_REPEATS + " runs after warm-up runs, measured on this computer (other "
+                + "programs running at the same time can only slow a run down).");
     }
 }

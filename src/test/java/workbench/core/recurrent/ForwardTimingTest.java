@@ -1,6 +1,8 @@
 package workbench.core.recurrent;
 
 import org.junit.jupiter.api.Test;
+import workbench.core.train.SyntheticTask;
+import workbench.core.train.SyntheticTaskSpec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,16 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ForwardTimingTest {
 
     @Test
-    void measuresEveryLayerAtEveryLength() {
-        int d = 8;
-        ForwardTiming.Result result = ForwardTiming.measure(d, new int[]{4, 8}, 1, 1, TrainingMonitor.NONE);
+    void timesEveryModelAtEveryLength() {
+        ComparisonSettings settings = new ComparisonSettings(new SyntheticTaskSpec(SyntheticTask.COPY, 4, 4), 4, 8, 1,
+                1, 0.01, 1);
+        ForwardTiming.Result result = ForwardTiming.measure(settings, new int[]{4, 200}, 1, TrainingMonitor.NONE);
         assertEquals(4, result.series().size());
-        assertEquals(2 * d * d + d, result.series().get(0).parameterCount(), "RNN: Wx, Wh, b");
-        assertEquals(8 * d * d + 4 * d, result.series().get(1).parameterCount(), "LSTM: four blocks");
-        assertEquals(6 * d * d + 4 * d, result.series().get(2).parameterCount(), "GRU: three blocks and bh_n");
-        assertEquals(4 * d * d, result.series().get(3).parameterCount(), "attention: Wq, Wk, Wv, Wo");
+        // V = 16, E = 4, H = 8: embedding 64, output 8*16 + 16 = 144
+        assertEquals(64 + (4 + 8) * 8 + 8 + 144, result.series().get(0).parameterCount(), "RNN: Wx, Wh, b");
+        assertEquals(64 + (4 + 8) * 32 + 32 + 144, result.series().get(1).parameterCount(), "LSTM: four blocks");
+        assertEquals(64 + (4 + 8) * 24 + 24 + 8 + 144, result.series().get(2).parameterCount(), "GRU: three, bh_n");
+        ForwardTiming.Series transformer = result.series().get(3);
+        assertEquals(Architecture.TRANSFORMER, transformer.architecture());
+        assertEquals(settings.transformerConfig().parameterCount(), transformer.parameterCount());
+        assertEquals(200, result.transformer().contextLength(), "the context grows to the longest timed length");
+        assertEquals(settings.transformerConfig().dModel(), result.transformer().dModel());
         assertTrue(result.series().get(0).sequential());
-        assertFalse(result.series().get(3).sequential());
+        assertFalse(transformer.sequential());
+        assertEquals(TransformerSequenceModel.LAYERS, transformer.layers());
         for (ForwardTiming.Series s : result.series()) {
             assertEquals(2, s.millis().length);
             for (double ms : s.millis()) {
@@ -28,6 +37,8 @@ class ForwardTimingTest {
             }
         }
         assertThrows(IllegalArgumentException.class,
-                () -> ForwardTiming.measure(d, new int[]{0}, 1, 1, TrainingMonitor.NONE));
+                () -> ForwardTiming.measure(settings, new int[]{0}, 1, TrainingMonitor.NONE));
+        assertThrows(IllegalArgumentException.class,
+                () -> ForwardTiming.measure(settings, new int[]{ForwardTiming.MAX_LENGTH + 1}, 1, TrainingMonitor.NONE));
     }
 }

@@ -8,6 +8,7 @@ import workbench.core.train.SyntheticTaskSpec;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class RecurrentComparisonTest {
     void lstmBeatsTheSimpleRnnOnALongDelay() {
         SyntheticTaskSpec task = new SyntheticTaskSpec(SyntheticTask.FIRST_TOKEN, 40, 4);
         ComparisonSettings settings = new ComparisonSettings(task, 16, 16, 150, 16, 0.02, 42);
-        RecurrentComparison comparison = new RecurrentComparison(settings, List.of(CellKind.RNN, CellKind.LSTM));
+        RecurrentComparison comparison = new RecurrentComparison(settings, List.of(Architecture.RNN, Architecture.LSTM));
         ComparisonResult result = comparison.train(TrainingMonitor.NONE);
         SequenceScore rnn = result.outcome(CellKind.RNN).orElseThrow().test();
         SequenceScore lstm = result.outcome(CellKind.LSTM).orElseThrow().test();
@@ -40,7 +41,7 @@ class RecurrentComparisonTest {
     void cancellingStopsBetweenSteps() {
         SyntheticTaskSpec task = new SyntheticTaskSpec(SyntheticTask.COPY, 4, 4);
         ComparisonSettings settings = new ComparisonSettings(task, 4, 4, 50, 4, 0.01, 1);
-        RecurrentComparison comparison = new RecurrentComparison(settings, List.of(CellKind.values()));
+        RecurrentComparison comparison = RecurrentComparison.all(settings);
         TrainingMonitor stopAfterThree = new TrainingMonitor() {
             @Override
             public void progress(double fraction, String message) {
@@ -52,17 +53,18 @@ class RecurrentComparisonTest {
             }
         };
         assertThrows(CancellationException.class, () -> comparison.train(stopAfterThree));
-        for (CellKind kind : CellKind.values()) {
-            assertEquals(3, comparison.log(kind).size());
+        for (Architecture model : Architecture.values()) {
+            assertEquals(3, comparison.log(model).size(), model.label());
         }
+        assertEquals(3, comparison.stepsDone());
     }
 
     @Test
     void sameSeedSameCurves() {
         SyntheticTaskSpec task = new SyntheticTaskSpec(SyntheticTask.REVERSE, 6, 3);
         ComparisonSettings settings = new ComparisonSettings(task, 4, 6, 5, 4, 0.01, 7);
-        RecurrentComparison a = new RecurrentComparison(settings, List.of(CellKind.GRU));
-        RecurrentComparison b = new RecurrentComparison(settings, List.of(CellKind.GRU));
+        RecurrentComparison a = new RecurrentComparison(settings, List.of(Architecture.GRU));
+        RecurrentComparison b = new RecurrentComparison(settings, List.of(Architecture.GRU));
         a.train(TrainingMonitor.NONE);
         b.train(TrainingMonitor.NONE);
         float[] la = a.log(CellKind.GRU).rawSince(0);
@@ -70,6 +72,32 @@ class RecurrentComparisonTest {
         for (int i = 0; i < la.length; i++) {
             assertEquals(la[i], lb[i], 1e-5f);
         }
+    }
+
+    /**
+     * The transformer is trained by the same loop on the same batches: alone, or after a recurrent
+     * model in the same run, it sees the same data and so follows the same loss curve; its
+     * outcome has no gradient flow, the recurrent one has.
+     */
+    @Test
+    void theTransformerTrainsOnTheSameBatches() {
+        SyntheticTaskSpec task = new SyntheticTaskSpec(SyntheticTask.FIRST_TOKEN, 6, 3);
+        ComparisonSettings settings = new ComparisonSettings(task, 4, 8, 4, 4, 0.01, 3);
+        RecurrentComparison alone = new RecurrentComparison(settings, List.of(Architecture.TRANSFORMER));
+        RecurrentComparison pair = new RecurrentComparison(settings, List.of(Architecture.RNN, Architecture.TRANSFORMER));
+        ComparisonResult aloneResult = alone.train(TrainingMonitor.NONE);
+        ComparisonResult pairResult = pair.train(TrainingMonitor.NONE);
+        assertArrayEquals(alone.log(Architecture.TRANSFORMER).rawSince(0), pair.log(Architecture.TRANSFORMER).rawSince(0),
+                1e-6f);
+        ModelOutcome t = pairResult.outcome(Architecture.TRANSFORMER).orElseThrow();
+        assertTrue(t.gradientFlow().isEmpty());
+        assertTrue(pairResult.outcome(CellKind.RNN).orElseThrow().gradientFlow().isPresent());
+        assertEquals(settings.transformerConfig().parameterCount(), t.parameterCount());
+        assertEquals(aloneResult.outcome(Architecture.TRANSFORMER).orElseThrow().test().meanLoss(), t.test().meanLoss(),
+                1e-6);
+        assertEquals(task.maxDistance() * SyntheticTaskSpec.TEST_PER_DISTANCE, t.test().scored(),
+                "one answer per example, every distance 1..6");
+        assertEquals(settings.transformerConfig(), pairResult.transformer());
     }
 
     private static double longRange(SequenceScore score) {

@@ -197,4 +197,25 @@ class SyntheticTaskTest {
         assertTrue(Double.isNaN(sum.accuracyAt(4)));
         assertTrue(Double.isNaN(SequenceScore.empty().meanLoss()));
     }
+
+    /** As a {@link SequenceTask}: every batch padded to the longest example, one test batch per distance. */
+    @Test
+    void servesTheLabPaddedBatches() {
+        SyntheticTaskSpec spec = new SyntheticTaskSpec(SyntheticTask.BRACKETS, 10, 4);
+        SequenceBatch train = spec.trainingBatch(7, new Rng(4));
+        assertEquals(7, train.size());
+        assertEquals(11, train.length(), "BRACKETS at d = 10 is 11 tokens");
+        List<SequenceBatch> test = spec.testBatches(new Rng(5));
+        assertEquals(10, test.size(), "distances 1..10");
+        for (SequenceBatch b : test) {
+            assertEquals(SyntheticTaskSpec.TEST_PER_DISTANCE, b.size());
+            assertEquals(11, b.length());
+        }
+        assertEquals(spec.example(3, 42), spec.example(3, 42));
+        assertNotEquals(spec.example(3, 42), spec.example(4, 42));
+        assertEquals(10, spec.example(3, 42).maxDistance());
+        assertTrue(spec.hasDistances());
+        assertEquals("chance", spec.baselineName());
+        assertEquals(0.5, spec.baselineAccuracy());
+    }
 }

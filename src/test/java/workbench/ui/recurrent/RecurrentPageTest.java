@@ -1,6 +1,7 @@
 package workbench.ui.recurrent;
 
 import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
@@ -23,7 +24,11 @@ import workbench.concurrent.DirectTaskRunner;
 import workbench.concurrent.FxTaskRunner;
 import workbench.concurrent.TaskRunner;
 import workbench.core.recurrent.CellKind;
-import workbench.core.recurrent.CellOutcome;
+import workbench.core.recurrent.Architecture;
+import workbench.core.recurrent.ModelOutcome;
+import workbench.core.recurrent.TransformerSequenceModel;
+import workbench.core.train.CorpusTask;
+import workbench.core.trace.ForwardTrace;
 import workbench.core.recurrent.ComparisonResult;
 import workbench.core.recurrent.ForwardTiming;
 import workbench.core.train.SyntheticTask;
@@ -51,8 +56,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecurrentPageTest {
 
-    /** Where the tests save what the lab looks like, for a person to check. */
-    static final Path SHOTS = Path.of("target", "screenshots");
+    /**
+     * Where the tests save what the lab looks like, for a person to check:
+     * {@code -Dworkbench.screenshots=DIR}; without it nothing is rendered to files (it is slow).
+     */
+    static final Path SHOTS = System.getProperty("workbench.screenshots") == null ? null
+            : Path.of(System.getProperty("workbench.screenshots"));
 
     private final FxRobot robot = new FxRobot();
     private Stage stage;
@@ -95,7 +104,9 @@ class RecurrentPageTest {
 
     @BeforeEach
     void shots() throws Exception {
-        Files.createDirectories(SHOTS);
+        if (SHOTS != null) {
+            Files.createDirectories(SHOTS);
+        }
     }
 
     @AfterEach
@@ -110,6 +121,9 @@ class RecurrentPageTest {
     }
 
     private void shot(String name) {
+        if (SHOTS == null) {
+            return;
+        }
         robot.interact(() -> {
             try {
                 Exports.savePng(stage.getScene().getRoot(), SHOTS.resolve(name + ".png"), themes.theme().background());
@@ -123,10 +137,10 @@ class RecurrentPageTest {
     @SuppressWarnings("unchecked")
     void trainsAndShowsWhatCoreComputed() throws Exception {
         open(new DirectTaskRunner());
-        ChoiceBox<SyntheticTask> task = lookup(RecurrentPage.TASK_ID, ChoiceBox.class);
+        ChoiceBox<TaskChoice> task = lookup(RecurrentPage.TASK_ID, ChoiceBox.class);
         robot.clickOn(task);
         robot.clickOn(SyntheticTask.FIRST_TOKEN.label());
-        assertEquals(SyntheticTask.FIRST_TOKEN, page.viewModel().task.get());
+        assertEquals(TaskChoice.of(SyntheticTask.FIRST_TOKEN), page.viewModel().task.get());
         robot.interact(() -> lookup(RecurrentPage.DISTANCE_ID, Slider.class).setValue(8));
         assertEquals(8, page.viewModel().distance.get());
         Spinner<Integer> steps = lookup(RecurrentPage.STEPS_ID, Spinner.class);
@@ -141,30 +155,43 @@ class RecurrentPageTest {
         assertNotNull(result, page.viewModel().status.get());
         assertEquals(30, result.settings().steps());
         assertEquals(8, result.settings().hiddenSize());
+        assertEquals(4, result.outcomes().size(), "three cells and the transformer");
         robot.interact(page::frame);
 
-        for (CellKind cell : CellKind.values()) {
-            CellOutcome o = result.outcome(cell).orElseThrow();
+        for (Architecture model : Architecture.values()) {
+            ModelOutcome o = result.outcome(model).orElseThrow();
             assertEquals(String.format(Locale.ROOT, "%.1f %%", 100 * o.test().accuracy()),
-                    lookup(SummaryTable.cellId(cell, "accuracy"), Label.class).getText());
+                    lookup(SummaryTable.cellId(model, "accuracy"), Label.class).getText());
             assertEquals(String.format(Locale.ROOT, "%.3f", o.test().meanLoss()),
-                    lookup(SummaryTable.cellId(cell, "test-loss"), Label.class).getText());
-            XYChart.Series<Number, Number> curve = page.lossCurves().series(cell);
-            float[] logged = page.viewModel().comparison.get().log(cell).smoothedSince(0);
-            assertEquals(30, curve.getData().size());
+                    lookup(SummaryTable.cellId(model, "test-loss"), Label.class).getText());
+            assertEquals(String.format(Locale.ROOT, "%,d", o.parameterCount()),
+                    lookup(SummaryTable.cellId(model, "parameters"), Label.class).getText());
+            XYChart.Series<Number, Number> curve = page.lossCurves().series(model);
+            float[] logged = page.viewModel().comparison.get().log(model).smoothedSince(0);
+            assertEquals(30, curve.getData().size(), model.label());
             XYChart.Data<Number, Number> last = curve.getData().get(29);
             assertEquals(30, last.getXValue().intValue());
             assertEquals(logged[29], last.getYValue().floatValue(), 0f);
         }
+        assertEquals(result.transformer().parameterCount(),
+                result.outcome(Architecture.TRANSFORMER).orElseThrow().parameterCount());
+        assertTrue(lookup(SummaryTable.SHAPE_ID, Label.class).getText().contains("width d = "
+                + result.transformer().dModel()));
         LineChart<Number, Number> accuracy = lookup(RecurrentPage.ACCURACY_CHART_ID, LineChart.class);
-        XYChart.Series<Number, Number> lstm = accuracy.getData().get(1);
-        assertEquals("LSTM", lstm.getName());
-        for (XYChart.Data<Number, Number> point : lstm.getData()) {
-            double core = result.outcome(CellKind.LSTM).orElseThrow().test().accuracyAt(point.getXValue().intValue());
-            assertEquals(core, point.getYValue().doubleValue(), 0.0);
+        assertEquals(5, accuracy.getData().size(), "four models and chance");
+        for (int s = 0; s < 4; s++) {
+            XYChart.Series<Number, Number> series = accuracy.getData().get(s);
+            Architecture model = Architecture.values()[s];
+            assertEquals(model.label(), series.getName());
+            assertEquals(8, series.getData().size(), "distances 1..8");
+            for (XYChart.Data<Number, Number> point : series.getData()) {
+                double core = result.outcome(model).orElseThrow().test().accuracyAt(point.getXValue().intValue());
+                assertEquals(core, point.getYValue().doubleValue(), 0.0);
+            }
         }
-        assertEquals(8, lstm.getData().size(), "distances 1..8");
-        assertEquals(0.25, accuracy.getData().get(3).getData().get(0).getYValue().doubleValue(), 0.0, "chance");
+        assertEquals(0.25, accuracy.getData().get(4).getData().get(0).getYValue().doubleValue(), 0.0, "chance");
+        assertTrue(accuracy.isVisible());
+        assertFalse(lookup(RecurrentPage.SCORE_NOTE_ID, Label.class).getParent().isVisible());
         shot("recurrent-training");
 
         TabPane tabs = lookup(RecurrentPage.TABS_ID, TabPane.class);
@@ -180,11 +207,29 @@ class RecurrentPageTest {
             assertArrayEquals(core[u], shown[u], 0f);
         }
         assertArrayEquals(lstmTrace.hidden()[3], page.gatePanel().hiddenHeatmap().values()[3], 0f);
-        List<String> predicted = page.gatePanel().predictedTexts();
+        List<String> predicted = page.gatePanel().predictedTexts(GatePanel.PREDICTED_STYLE);
         assertEquals(tokens.length, predicted.size());
         for (int t = 0; t < tokens.length; t++) {
             assertEquals(SyntheticTask.tokenizer().tokenText(fresh.predicted()[t]), predicted.get(t));
         }
+
+        TransformerSequenceModel transformer = page.viewModel().comparison.get().transformer();
+        ForwardTrace attention = transformer.trace(tokens, String::valueOf);
+        int[] transformerPredicted = TransformerSequenceModel.predicted(attention);
+        List<String> shownByTransformer = page.gatePanel().predictedTexts(GatePanel.TRANSFORMER_PREDICTED_STYLE);
+        for (int t = 0; t < tokens.length; t++) {
+            assertEquals(SyntheticTask.tokenizer().tokenText(transformerPredicted[t]), shownByTransformer.get(t));
+        }
+        assertMapShows(attention, 0, 0);
+        assertEquals(List.of(example.split("")), page.attentionPanel().heatmap().columnLabels(),
+                "keys are labelled with the input's characters");
+        ChoiceBox<Integer> layer = lookup(AttentionPanel.LAYER_ID, ChoiceBox.class);
+        ChoiceBox<Integer> head = lookup(AttentionPanel.HEAD_ID, ChoiceBox.class);
+        assertEquals(List.of(0, 1), layer.getItems());
+        robot.interact(() -> layer.setValue(1));
+        robot.interact(() -> head.setValue(1));
+        assertEquals(1, page.viewModel().attentionLayer.get());
+        assertMapShows(attention, 1, 1);
         shot("recurrent-gates-lstm");
         robot.clickOn("#recurrent-gates-gru");
         assertNotNull(page.gatePanel().heatmap(GateKind.UPDATE));
@@ -196,27 +241,91 @@ class RecurrentPageTest {
         robot.clickOn(input).write("abZc?").type(KeyCode.ENTER);
         String problem = lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText();
         assertTrue(problem.contains("Z") && problem.contains("cannot encode"), problem);
-        robot.interact(() -> input.setText("ab".repeat(80)));
+        robot.interact(() -> input.setText("ab".repeat(65)));
         robot.interact(() -> page.viewModel().refreshTraces());
-        assertTrue(lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText().contains("at most"));
+        assertTrue(lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText().contains("at most 128"));
         robot.interact(() -> input.setText("cab?"));
         robot.interact(() -> page.viewModel().refreshTraces());
         assertEquals("", lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText());
         assertEquals(4, page.viewModel().traces.get().get(CellKind.GRU).steps());
+        assertEquals(4, page.attentionPanel().heatmap().values().length, "the attention map follows the input");
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
         LineChart<Number, Number> gradients = lookup(RecurrentPage.GRADIENT_CHART_ID, LineChart.class);
-        double[] relative = result.outcome(CellKind.RNN).orElseThrow().flowTrained().relativeInputNorms();
+        double[] relative = result.outcome(CellKind.RNN).orElseThrow().gradientFlow().orElseThrow().trained()
+                .relativeInputNorms();
         XYChart.Data<Number, Number> back = gradients.getData().get(0).getData().get(3);
         assertEquals(Math.log10(relative[3]), back.getYValue().doubleValue(), 1e-12);
         shot("recurrent-gradients");
-        assertFalse(page.table().isEmpty());
+        assertEquals(4, page.table().rows().size());
         robot.interact(() -> themes.setTheme(Theme.DARK));
         robot.interact(() -> tabs.getSelectionModel().select(0));
         shot("recurrent-training-dark");
         robot.interact(() -> themes.setTheme(Theme.PROJECTOR));
+        shot("recurrent-training-projector");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         shot("recurrent-gates-projector");
+        robot.interact(() -> page.settings().apply("task", "corpus"));
+        String mismatch = lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText();
+        assertTrue(mismatch.contains("press Train"), "models of a synthetic task cannot read the corpus: " + mismatch);
+    }
+
+    private void assertMapShows(ForwardTrace attention, int layer, int head) {
+        float[][] shown = page.attentionPanel().heatmap().values();
+        float[][] core = attention.layers().get(layer).weights()[head];
+        assertEquals(core.length, shown.length);
+        for (int i = 0; i < core.length; i++) {
+            assertArrayEquals(core[i], shown[i], 0f, "layer " + layer + " head " + head + " row " + i);
+        }
+    }
+
+    /** Next characters of the corpus: no distances, so the bars show held-out accuracy and the note says why. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void corpusTaskShowsAccuracyWithoutDistances() throws Exception {
+        open(new DirectTaskRunner());
+        robot.interact(() -> page.settings().apply("task", "corpus"));
+        assertTrue(page.viewModel().task.get().isCorpus());
+        assertTrue(lookup(RecurrentPage.DISTANCE_ID, Slider.class).isDisabled());
+        String window = lookup(RecurrentPage.INPUT_ID, TextField.class).getText();
+        assertEquals(CorpusTask.WINDOW, window.length());
+        assertTrue(CorpusTask.bundled().corpus().validationText().startsWith(window), window);
+        robot.interact(() -> {
+            page.settings().apply("steps", "10");
+            page.settings().apply("hidden", "8");
+        });
+        robot.clickOn("#" + RecurrentPage.TRAIN_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        ComparisonResult result = page.viewModel().result.get();
+        assertNotNull(result, page.viewModel().status.get());
+        assertFalse(result.settings().task().hasDistances());
+        BarChart<String, Number> bars = lookup(RecurrentPage.SCORE_CHART_ID, BarChart.class);
+        assertTrue(bars.getParent().isVisible());
+        assertFalse(lookup(RecurrentPage.ACCURACY_CHART_ID, LineChart.class).isVisible());
+        assertTrue(lookup(RecurrentPage.SCORE_NOTE_ID, Label.class).getText().contains("no single dependency distance"));
+        List<XYChart.Data<String, Number>> data = bars.getData().get(0).getData();
+        assertEquals(5, data.size());
+        for (int i = 0; i < 4; i++) {
+            Architecture model = Architecture.values()[i];
+            assertEquals(model.label(), data.get(i).getXValue());
+            assertEquals(result.outcome(model).orElseThrow().test().accuracy(), data.get(i).getYValue().doubleValue(),
+                    0.0);
+        }
+        assertEquals("always a space", data.get(4).getXValue());
+        assertEquals(CorpusTask.bundled().baselineAccuracy(), data.get(4).getYValue().doubleValue(), 0.0);
+        ModelOutcome transformer = result.outcome(Architecture.TRANSFORMER).orElseThrow();
+        assertEquals(CorpusTask.TEST_BATCHES * CorpusTask.TEST_BATCH * CorpusTask.WINDOW, transformer.test().scored());
+        assertEquals(String.format(Locale.ROOT, "%.3f", transformer.test().meanLoss()),
+                lookup(SummaryTable.cellId(Architecture.TRANSFORMER, "test-loss"), Label.class).getText());
+        shot("recurrent-corpus");
+        robot.interact(() -> lookup(RecurrentPage.TABS_ID, TabPane.class).getSelectionModel().select(1));
+        assertEquals(CorpusTask.WINDOW, page.attentionPanel().heatmap().values().length);
+        assertEquals("␣", page.attentionPanel().heatmap().columnLabels().get(window.indexOf(' ')),
+                "a space is shown as ␣");
+        shot("recurrent-corpus-gates");
+        robot.interact(() -> page.settings().apply("input", "In the beginning ~"));
+        String problem = lookup(RecurrentPage.INPUT_PROBLEM_ID, Label.class).getText();
+        assertTrue(problem.contains("~") && problem.contains("occur in the corpus"), problem);
     }
 
     @Test
@@ -230,13 +339,18 @@ class RecurrentPageTest {
         assertNotNull(timing);
         LineChart<Number, Number> chart = lookup(RecurrentPage.TIMING_CHART_ID, LineChart.class);
         assertEquals(4, chart.getData().size());
+        assertEquals("Transformer", chart.getData().get(3).getName());
         for (int s = 0; s < 4; s++) {
-            double[] ms = timing.series().get(s).millis();
+            ForwardTiming.Series series = timing.series().get(s);
+            double[] ms = series.millis();
             assertEquals(Math.log10(ms[2]), chart.getData().get(s).getData().get(2).getYValue().doubleValue(), 1e-12);
             assertEquals(String.format(Locale.ROOT, "%.3f", ms[2]),
                     lookup(TimingTable.longestId(s), Label.class).getText());
+            assertEquals(String.format(Locale.ROOT, "%,d", series.parameterCount()),
+                    lookup(TimingTable.parametersId(s), Label.class).getText());
         }
-        assertTrue(robot.lookup("#" + RecurrentPage.TRANSFORMER_TIMING_SLOT_ID).tryQuery().isPresent());
+        assertEquals(timing.settings().transformerConfig().parameterCount(),
+                timing.series().get(3).parameterCount(), "the transformer as the lab trains it");
         shot("recurrent-timing");
     }
 
@@ -246,13 +360,13 @@ class RecurrentPageTest {
         robot.interact(() -> page.viewModel().steps.set(2000));
         robot.clickOn("#" + RecurrentPage.TRAIN_ID);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.viewModel().live() != null
-                && page.viewModel().live().log(CellKind.GRU).size() >= 3);
+                && page.viewModel().live().stepsDone() >= 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !page.lossCurves().series(CellKind.RNN).getData().isEmpty());
+                () -> !page.lossCurves().series(Architecture.TRANSFORMER).getData().isEmpty());
         assertTrue(page.viewModel().training.get());
         robot.clickOn("#" + RecurrentPage.CANCEL_ID);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.viewModel().trainingHandle().isDone());
-        int done = page.viewModel().live().log(CellKind.RNN).size();
+        int done = page.viewModel().live().stepsDone();
         assertTrue(done < 2000);
         assertTrue(page.viewModel().status.get().startsWith("Cancelled after"), page.viewModel().status.get());
         assertNull(page.viewModel().result.get(), "a cancelled run has no test results");
@@ -267,7 +381,7 @@ class RecurrentPageTest {
             page.settings().apply("distance", "10");
             page.settings().apply("model", "gru");
         });
-        assertEquals(SyntheticTask.DELAYED_COPY, page.viewModel().task.get());
+        assertEquals(TaskChoice.of(SyntheticTask.DELAYED_COPY), page.viewModel().task.get());
         assertEquals(10, page.viewModel().distance.get());
         assertEquals(CellKind.GRU, page.viewModel().gateCell.get());
         IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
@@ -275,8 +389,16 @@ class RecurrentPageTest {
         assertTrue(tooShort.getMessage().contains("at least 4"), tooShort.getMessage());
         assertThrows(IllegalArgumentException.class, () -> page.settings().apply("distance", "99"));
         assertThrows(IllegalArgumentException.class, () -> page.settings().apply("task", "poetry"));
+        robot.interact(() -> {
+            page.settings().apply("layer", "1");
+            page.settings().apply("head", "1");
+        });
+        assertEquals(1, page.viewModel().attentionLayer.get());
+        assertEquals(1, page.viewModel().attentionHead.get());
+        assertThrows(IllegalArgumentException.class, () -> page.settings().apply("layer", "2"));
         robot.interact(page::reset);
         assertEquals(RecurrentViewModel.DEFAULT_TASK, page.viewModel().task.get());
+        assertEquals(0, page.viewModel().attentionLayer.get());
         assertEquals(RecurrentViewModel.DEFAULT_DISTANCE, page.viewModel().distance.get());
         assertEquals(CellKind.LSTM, page.viewModel().gateCell.get());
     }

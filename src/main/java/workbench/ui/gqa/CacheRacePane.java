@@ -69,7 +69,10 @@ final class CacheRacePane extends VBox {
 
         NumberAxis x = new NumberAxis();
         x.setLabel("tokens in the cache");
-        x.setForceZeroInRange(true);
+        x.setAutoRanging(false); // 0 to the context length: how much room is left is part of the story
+        x.setLowerBound(0);
+        x.setUpperBound(64);
+        x.setTickUnit(8);
         NumberAxis y = new NumberAxis();
         y.setLabel("cache size (KB)");
         chart = new LineChart<>(x, y);
@@ -111,6 +114,9 @@ final class CacheRacePane extends VBox {
         if (s == null) {
             return;
         }
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        x.setUpperBound(s.lanes().get(0).capacity());
+        x.setTickUnit(Math.max(1, s.lanes().get(0).capacity() / 8));
         String[] header = {"model", "K/V heads", "tokens", "cache now", "text so far (prompt, then its own tokens)"};
         for (int c = 0; c < header.length; c++) {
             Label l = new Label(header[c]);

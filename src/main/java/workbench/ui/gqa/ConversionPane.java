@@ -57,8 +57,8 @@ final class ConversionPane extends VBox {
         title.getStyleClass().add("section-title");
         Label intro = hint("As in the GQA paper: in every layer the key and value projections of the K/V heads in a "
                 + "group are replaced by their mean, every other weight is kept, and the result is trained for a "
-                + "few more steps (\"uptraining\", here at a peak learning rate of " + Uptraining.PEAK_LR
-                + ", batch " + Uptraining.BATCH_SIZE + "). All three losses are measured on the same validation "
+                + "few more steps (\"uptraining\", here at a peak learning rate of "
+                + new java.math.BigDecimal(Uptraining.PEAK_LR).round(new java.math.MathContext(2)).toPlainString() + ", batch " + Uptraining.BATCH_SIZE + "). All three losses are measured on the same validation "
                 + "windows of the held-out text.");
         run.setId(RUN_ID);
         run.textProperty().bind(javafx.beans.binding.Bindings.concat("Convert to ", target));

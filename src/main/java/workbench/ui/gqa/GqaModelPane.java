@@ -138,23 +138,24 @@ final class GqaModelPane extends VBox {
         problem.visibleProperty().bind(maps.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         HBox row = new HBox(16, labelled("Layer", layer), labelled("Attention", kindButtons),
-                labelled("K/V heads for GQA", groups), labelled("Prompt (shared with the other labs)", prompt));
+                labelled("GQA K/V heads", groups), labelled("Prompt (shared with the other labs)", prompt));
         row.setAlignment(Pos.BOTTOM_LEFT);
         return new VBox(6, row, problem);
     }
 
     private Node diagramAndMaps() {
         diagram.setId(DIAGRAM_ID);
-        diagram.setPrefWidth(300);
-        diagram.setMinWidth(240);
-        diagram.setPrefHeight(200);
+        diagram.setPrefWidth(390);
+        diagram.setMinWidth(300);
+        diagram.setPrefHeight(210);
         canvas.setId(MAPS_ID);
         HBox.setHgrow(canvas, Priority.ALWAYS);
         VBox left = new VBox(6, diagram, hint("The K/V projections of a group are the mean of the trained model's: "
                 + "every query head of the group then scores its queries against the same keys. The maps show "
                 + "what that does to each head's attention."));
-        left.setPrefWidth(300);
-        left.setMaxWidth(320);
+        left.setPrefWidth(390);
+        left.setMinWidth(300);
+        left.setMaxWidth(400);
         maps.mapsProperty().addListener((o, a, m) -> canvas.setMaps(m));
         return new HBox(12, left, canvas);
     }
@@ -253,7 +254,9 @@ final class GqaModelPane extends VBox {
     }
 
     private static VBox labelled(String text, Node control) {
-        return new VBox(2, new Label(text), control);
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return new VBox(2, label, control);
     }
 
     private static Label hint(String text) {

@@ -31,7 +31,7 @@ final class GroupMapsCanvas extends CanvasPane {
 
     GroupMapsCanvas(ThemeManager themes) {
         super(themes);
-        setPrefHeight(460);
+        setPrefHeight(600);
         setMinHeight(300);
     }
 
@@ -61,8 +61,8 @@ final class GroupMapsCanvas extends CanvasPane {
         int heads = maps.rows().get(0).heads();
         int rows = maps.rows().size();
         double line = theme.fontSize(11) * 1.35;
-        double labelWidth = theme.fontSize(11) * 11;
-        double top = PAD + line * 2.6 + line * 2.2; // legend (two lines), then group bars and head titles
+        double labelWidth = theme.fontSize(11) * 12;
+        double top = PAD + line * 3.6 + line * 2.2; // legend (three lines), then group bars and head titles
         double between = line * 3.6; // the "moved" line under a row's maps, then the next row's bars and titles
         double gap = Math.max(8, theme.fontSize(11));
         double side = Math.min((width - labelWidth - 2 * PAD - (heads - 1) * gap) / heads,
@@ -81,21 +81,32 @@ final class GroupMapsCanvas extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(theme.foreground());
         g.setFont(small);
-        g.fillText(String.format(Locale.ROOT, "Layer %d, %d tokens; row = query, column = key. Colour: weight from 0 to "
-                + "%.2f (viridis); grey = masked (a later key).", maps.layer(), maps.length(), maxWeight), PAD, PAD,
-                width - 2 * PAD);
-        g.fillText("\"moved\": how far a head's map moved from the trained head's (mean total-variation distance: "
-                + "0 = the same, 1 = all its attention elsewhere).", PAD, PAD + line * 1.2, width - 2 * PAD);
+        String[] legend = {
+                String.format(Locale.ROOT, "Layer %d, %d tokens. Row = query, column = key; grey = masked (a later key).",
+                        maps.layer(), maps.length()),
+                String.format(Locale.ROOT, "Colour: √weight (viridis), for weights 0 to %.2f: the root lifts small weights "
+                        + "into view.", maxWeight),
+                "\"moved\": mean total-variation distance to the trained head's map (0 = the same, 1 = all elsewhere)."};
+        for (int i = 0; i < legend.length; i++) {
+            g.fillText(legend[i], PAD, PAD + i * line * 1.15, width - 2 * PAD);
+        }
         double y = top;
         for (int r = 0; r < rows; r++) {
             GroupMaps.Row row = maps.rows().get(r);
             int groupSize = heads / row.kvHeads();
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(theme.foreground());
+            // "GQA-2, 50 steps fine-tuned": the kind in bold, what was done to it underneath.
+            String[] parts = row.label().split(", ", 2);
+            double ly = y + side / 2 - line * 1.5;
             g.setFont(bold);
-            g.fillText(row.label(), PAD, y + side / 2 - line, labelWidth - PAD);
+            g.fillText(parts[0], PAD, ly, labelWidth - PAD);
             g.setFont(small);
-            g.fillText(row.kvHeads() + " K/V head" + (row.kvHeads() == 1 ? "" : "s"), PAD, y + side / 2, labelWidth - PAD);
+            if (parts.length > 1) {
+                ly += line;
+                g.fillText(parts[1], PAD, ly, labelWidth - PAD);
+            }
+            g.fillText(row.kvHeads() + " K/V head" + (row.kvHeads() == 1 ? "" : "s"), PAD, ly + line, labelWidth - PAD);
             for (int h = 0; h < heads; h++) {
                 int kv = GroupedQueryAttention.kvHeadOf(h, heads, row.kvHeads());
                 double x = PAD + labelWidth + h * (side + gap);
@@ -132,7 +143,8 @@ final class GroupMapsCanvas extends CanvasPane {
         Color masked = theme.grid();
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < t; j++) {
-                pixels.setColor(j, i, maps.allowed()[i][j] ? ColorScale.VIRIDIS.color(map[i][j], 0, max) : masked);
+                pixels.setColor(j, i, maps.allowed()[i][j]
+                        ? ColorScale.VIRIDIS.color(Math.sqrt(Math.max(0, map[i][j])), 0, Math.sqrt(max)) : masked);
             }
         }
         g.setImageSmoothing(false);

@@ -32,9 +32,9 @@ public final class Uptraining {
     /** Sequences per step, as the bundled model was trained. */
     public static final int BATCH_SIZE = 12;
     /**
-     * Peak learning rate: the checkpoint's schedule ended at 1e-4 after peaking at 1e-3; measured on
-     * the bundled model (see the GQA lab notes in the README), 3e-4 recovers most of the pooling loss
-     * in 200 steps without the jump in loss that restarting at 1e-3 gives.
+     * Peak learning rate: the checkpoint's schedule peaked at 1e-3 and ended at 1e-4; a model that
+     * starts trained continues at a third of the peak. What this recovers on the bundled model is
+     * measured in docs/gqa-figures.md.
      */
     public static final double PEAK_LR = 3e-4;
     public static final double MIN_LR = 3e-5;

@@ -33,7 +33,10 @@ final class CountersPane extends GridPane {
             new String[]{"peak", "Peak extra memory"},
             new String[]{"flops", "FLOPs"});
 
+    static final String VERDICT_ID = ID_PREFIX + "verdict";
+
     private final Label[][] cells = new Label[ROWS.size()][2];
+    private final Label verdict = new Label();
 
     CountersPane() {
         getStyleClass().add("flash-counters");
@@ -65,7 +68,11 @@ final class CountersPane extends GridPane {
                 + "The bounds drop constant factors: compare how they grow with N and M, not their size.");
         note.getStyleClass().add("hint");
         note.setWrapText(true);
-        add(note, 0, ROWS.size() + 1, 3, 1);
+        verdict.setId(VERDICT_ID);
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("flash-verdict");
+        add(verdict, 0, ROWS.size() + 1, 3, 1);
+        add(note, 0, ROWS.size() + 2, 3, 1);
     }
 
     void show(FlashResult result) {
@@ -74,6 +81,22 @@ final class CountersPane extends GridPane {
             cells[r][0].setText(values.get(r)[0]);
             cells[r][1].setText(values.get(r)[1]);
         }
+        verdict.setText(verdict(result));
+    }
+
+    /** One sentence comparing the two algorithms' slow-memory traffic, from the counts. */
+    static String verdict(FlashResult result) {
+        long standard = result.standard().counts().slowAccessBytes();
+        long flash = result.tiled().counts().slowAccessBytes();
+        int n = result.length();
+        if (flash * 10 < standard * 9) {
+            return String.format(Locale.ROOT, "FlashAttention moved %.1f× fewer bytes to and from slow memory.",
+                    (double) standard / flash);
+        }
+        return String.format(Locale.ROOT, "At N = %d FlashAttention saves little or nothing (%s against %s): each "
+                        + "block of queries reads K and V again, and the N × N matrix it never writes is only %s floats. "
+                        + "The saving grows with N: see the Scaling tab.", n, MemorySizeFormat.bytes(flash),
+                MemorySizeFormat.bytes(standard), MemorySizeFormat.count((long) n * n));
     }
 
     /** The text of every cell: [row][standard, flash]. Tests compare against these. */

@@ -7,6 +7,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
@@ -56,6 +59,13 @@ public final class FlashPage implements LabPage {
     public static final String STEP_COUNT_ID = "flash-step-count";
     public static final String COUNTERS_ID = "flash-counters";
     public static final String STEP_DETAIL_ID = "flash-step-detail";
+    public static final String SOURCE_MODEL_ID = "flash-source-model";
+    public static final String SOURCE_SYNTHETIC_ID = "flash-source-synthetic";
+    public static final String PROMPT_ID = "flash-prompt";
+    public static final String LAYER_ID = "flash-layer";
+    public static final String HEAD_ID = "flash-head";
+    public static final String PROBLEM_ID = "flash-problem";
+    public static final String MODEL_CHECK_ID = "flash-model-check";
 
     private final LabContext context;
     private final FlashViewModel model;
@@ -67,6 +77,16 @@ public final class FlashPage implements LabPage {
     private final TabPane tabs = new TabPane();
     private final VBox controls = new VBox();
     private final Label source = new Label();
+    private final ToggleGroup sourceKinds = new ToggleGroup();
+    private final RadioButton modelSource = new RadioButton("The model's Q, K, V");
+    private final RadioButton syntheticSource = new RadioButton("Synthetic Q, K, V (any N, d)");
+    private final TextField prompt = new TextField();
+    private final LenientIntegerSpinner layerSpinner = new LenientIntegerSpinner(0, 64, FlashViewModel.DEFAULT_LAYER, 1);
+    private final LenientIntegerSpinner headSpinner = new LenientIntegerSpinner(0, 64, FlashViewModel.DEFAULT_HEAD, 1);
+    private final Label problem = new Label();
+    private final Label modelCheck = new Label();
+    private final VBox modelBox = new VBox(6);
+    private final VBox syntheticBox = new VBox(6);
     private final LenientIntegerSpinner nSpinner =
             new LenientIntegerSpinner(FlashViewModel.MIN_N, FlashViewModel.MAX_N, FlashViewModel.DEFAULT_N, 1);
     private final LenientIntegerSpinner dSpinner =
@@ -83,6 +103,8 @@ public final class FlashPage implements LabPage {
     private final Label speedText = new Label();
     private final Label stepCount = new Label();
     private final AnimationTimer animator;
+    private final javafx.beans.value.ChangeListener<workbench.core.model.ModelBundle> modelListener =
+            (obs, old, now) -> showSource();
 
     public FlashPage(LabContext context) {
         this.context = context;
@@ -169,6 +191,26 @@ public final class FlashPage implements LabPage {
         source.setId(SOURCE_ID);
         source.setWrapText(true);
         source.getStyleClass().add("hint");
+        modelSource.setId(SOURCE_MODEL_ID);
+        syntheticSource.setId(SOURCE_SYNTHETIC_ID);
+        modelSource.setToggleGroup(sourceKinds);
+        syntheticSource.setToggleGroup(sourceKinds);
+        modelSource.setUserData(FlashViewModel.SourceKind.MODEL);
+        syntheticSource.setUserData(FlashViewModel.SourceKind.SYNTHETIC);
+        prompt.setId(PROMPT_ID);
+        prompt.setPromptText("Type a prompt");
+        layerSpinner.setId(LAYER_ID);
+        headSpinner.setId(HEAD_ID);
+        problem.setId(PROBLEM_ID);
+        problem.setWrapText(true);
+        problem.getStyleClass().add("flash-problem");
+        modelCheck.setId(MODEL_CHECK_ID);
+        modelCheck.setWrapText(true);
+        modelCheck.getStyleClass().add("flash-model-check");
+        HBox layerHead = new HBox(8, labelled("Layer", layerSpinner), labelled("Head", headSpinner));
+        modelBox.getChildren().setAll(labelled("Prompt (shared with the Attention lab)", prompt), layerHead, problem);
+        syntheticBox.getChildren().setAll(labelled("Sequence length N", nSpinner), labelled("Head dimension d", dSpinner),
+                labelled("Seed", seedSpinner));
         nSpinner.setId(N_ID);
         dSpinner.setId(D_ID);
         seedSpinner.setId(SEED_ID);
@@ -221,8 +263,9 @@ public final class FlashPage implements LabPage {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         controls.getStyleClass().add("controls-box");
-        controls.getChildren().addAll(title, section("Input"), source, labelled("Sequence length N", nSpinner),
-                labelled("Head dimension d", dSpinner), labelled("Seed", seedSpinner), causal,
+        controls.getStylesheets().add(FlashPage.class.getResource("/workbench/ui/flash.css").toExternalForm());
+        controls.getChildren().addAll(title, section("Input"), modelSource, syntheticSource, modelBox, syntheticBox,
+                source, modelCheck, causal,
                 section("Fast memory M (KB)"), memory, memoryText, blocksText,
                 section("Animation"), transport, stepCount, labelled("Speed", speed), speedText, hint);
     }
@@ -250,12 +293,49 @@ public final class FlashPage implements LabPage {
                 animator.stop();
             }
         });
-        model.sourceProperty().addListener((obs, old, now) -> {
-            boolean resizable = now.resizable();
-            nSpinner.setDisable(!resizable);
-            dSpinner.setDisable(!resizable);
-            seedSpinner.setDisable(!(now instanceof SyntheticQkvSource));
+        model.sourceProperty().addListener((obs, old, now) -> showSource());
+        sourceKinds.selectToggle(modelSource);
+        sourceKinds.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.sourceKindProperty().set((FlashViewModel.SourceKind) now.getUserData());
+            }
         });
+        model.sourceKindProperty().addListener((obs, old, now) ->
+                sourceKinds.selectToggle(now == FlashViewModel.SourceKind.MODEL ? modelSource : syntheticSource));
+        prompt.textProperty().bindBidirectional(model.promptProperty());
+        layerSpinner.valueProperty().addListener((obs, old, v) -> model.layerProperty().set(v));
+        model.layerProperty().addListener((obs, old, v) -> layerSpinner.getValueFactory().setValue(v.intValue()));
+        headSpinner.valueProperty().addListener((obs, old, v) -> model.headProperty().set(v));
+        model.headProperty().addListener((obs, old, v) -> headSpinner.getValueFactory().setValue(v.intValue()));
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        context.models().modelProperty().addListener(modelListener);
+        showSource();
+    }
+
+    /** Shows the inputs that apply to the source in use, and the model's layer and head ranges. */
+    private void showSource() {
+        var bundle = model.bundle();
+        boolean usesModel = model.usesModel();
+        modelSource.setText(bundle == null ? "The model's Q, K, V (loading…)" : "The model's Q, K, V: " + bundle.name());
+        modelBox.setVisible(usesModel);
+        modelBox.setManaged(usesModel);
+        syntheticBox.setVisible(!usesModel);
+        syntheticBox.setManaged(!usesModel);
+        causal.setDisable(usesModel);
+        if (bundle != null) {
+            var config = bundle.model().config();
+            setRange(layerSpinner, config.layers() - 1);
+            setRange(headSpinner, config.heads() - 1);
+        }
+        modelCheck.setVisible(usesModel);
+        modelCheck.setManaged(usesModel);
+    }
+
+    private static void setRange(LenientIntegerSpinner spinner, int max) {
+        var factory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+        factory.setMax(max);
     }
 
     private void showFrame(FlashFrame frame) {
@@ -268,6 +348,7 @@ public final class FlashPage implements LabPage {
         detail.show(frame);
         counters.show(result);
         source.setText(result.input().description());
+        modelCheck.setText(modelCheckText(result));
         memoryText.setText(memoryText(result));
         blocksText.setText(blocksText(result));
         stepCount.setText("Step " + frame.stepsDone() + " of " + frame.stepCount());
@@ -276,6 +357,16 @@ public final class FlashPage implements LabPage {
     static String memoryText(FlashResult result) {
         return "M = " + MemorySizeFormat.bytes(result.fastMemoryBytes()) + " = "
                 + MemorySizeFormat.count(result.fastMemoryFloats()) + " floats";
+    }
+
+    /** The comparison of the tiled output with the model's own head output, or "" for synthetic data. */
+    static String modelCheckText(FlashResult result) {
+        if (!result.input().hasReference()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Tiled O against %s: largest difference %.1e (float32 rounding). "
+                + "Tiling changes how attention is computed, not what it computes.",
+                result.input().referenceName(), result.referenceDifference());
     }
 
     static String blocksText(FlashResult result) {
@@ -322,7 +413,8 @@ public final class FlashPage implements LabPage {
     @Override
     public void dispose() {
         animator.stop();
-        model.playingProperty().set(false);
+        context.models().modelProperty().removeListener(modelListener);
+        model.dispose();
         scaling.dispose();
     }
 
@@ -338,6 +430,11 @@ public final class FlashPage implements LabPage {
     @Override
     public LabSettings settings() {
         return new LabSettings()
+                .choice("source", List.of("model", "synthetic"), v -> model.sourceKindProperty().set(
+                        v.equals("model") ? FlashViewModel.SourceKind.MODEL : FlashViewModel.SourceKind.SYNTHETIC))
+                .text("prompt", v -> model.promptProperty().set(v))
+                .integer("layer", 0, 63, v -> model.layerProperty().set(checked("layer", v, c -> c.layers())))
+                .integer("head", 0, 63, v -> model.headProperty().set(checked("head", v, c -> c.heads())))
                 .integer("n", FlashViewModel.MIN_N, FlashViewModel.MAX_N, v -> model.nProperty().set(v))
                 .integer("d", FlashViewModel.MIN_D, FlashViewModel.MAX_D, v -> model.dProperty().set(v))
                 .integer("seed", 0, Integer.MAX_VALUE, v -> model.seedProperty().set(v))
@@ -350,6 +447,16 @@ public final class FlashPage implements LabPage {
                     model.stepsDoneProperty().set(v);
                 })
                 .choice("tab", List.of("tiling", "scaling"), v -> tabs.getSelectionModel().select(v.equals("tiling") ? 0 : 1));
+    }
+
+    /** A layer or head number the loaded model has, or an exception naming the range. */
+    private int checked(String what, int value, java.util.function.ToIntFunction<workbench.core.model.TransformerConfig> count) {
+        var bundle = model.bundle();
+        if (bundle != null && value >= count.applyAsInt(bundle.model().config())) {
+            throw new IllegalArgumentException("the model has " + what + "s 0.." + (count.applyAsInt(bundle.model().config()) - 1)
+                    + ", not " + value);
+        }
+        return value;
     }
 
     private static Button button(String text, String id, String tip, Runnable action) {

@@ -23,10 +23,11 @@ import workbench.core.trace.TiledTrace;
  * @param standardOrder    the paper's Θ(N·d + N²), in floats
  * @param flashOrder       the paper's Θ(N²·d²/M), in floats
  * @param maxDifference    largest |tiled - naive| over the outputs
+ * @param referenceDifference largest |tiled - the source's own output| (the model head's), NaN without one
  */
 public record FlashResult(QkvInput input, long fastMemoryBytes, BlockSizes sizes, boolean causal, TiledTrace tiled,
                           CountedAttention standard, AttentionTrace naive, double standardOrder, double flashOrder,
-                          double maxDifference) {
+                          double maxDifference, double referenceDifference) {
 
     /** Runs all three computations; pure, so it may run on any thread. */
     public static FlashResult compute(QkvInput input, long fastMemoryBytes, boolean causal) {
@@ -40,7 +41,8 @@ public record FlashResult(QkvInput input, long fastMemoryBytes, BlockSizes sizes
         long floats = fastMemoryBytes / Float.BYTES;
         return new FlashResult(input, fastMemoryBytes, sizes, causal, tiled, standard, naive,
                 AttentionComplexity.standardAccesses(n, d), AttentionComplexity.flashAccesses(n, d, floats),
-                Arrays2D.maxAbsDiff(tiled.output(), naive.output()));
+                Arrays2D.maxAbsDiff(tiled.output(), naive.output()),
+                input.hasReference() ? Arrays2D.maxAbsDiff(tiled.output(), input.reference()) : Double.NaN);
     }
 
     public int length() {

@@ -18,32 +18,43 @@ final class MatrixPainter {
     private MatrixPainter() {
     }
 
-    /** Draws rows [from, to) of {@code values} with its top-left corner at (x, y). */
+    /** Draws rows [from, to) of {@code values} with its top-left corner at (x, y), in square cells. */
     static void cells(GraphicsContext g, float[][] values, int from, int to, double x, double y, double cell,
+                      ColorScale scale, double min, double max) {
+        cells(g, values, from, to, x, y, cell, cell, scale, min, max);
+    }
+
+    /** As {@link #cells(GraphicsContext, float[][], int, int, double, double, double, ColorScale, double, double)} with cells {@code w} wide and {@code h} high. */
+    static void cells(GraphicsContext g, float[][] values, int from, int to, double x, double y, double w, double h,
                       ColorScale scale, double min, double max) {
         for (int r = from; r < to; r++) {
             for (int c = 0; c < values[r].length; c++) {
                 float v = values[r][c];
                 g.setFill(Float.isFinite(v) ? scale.color(v, min, max) : Color.GRAY);
-                g.fillRect(x + c * cell, y + (r - from) * cell, cell + 0.5, cell + 0.5);
+                g.fillRect(x + c * w, y + (r - from) * h, w + 0.5, h + 0.5);
             }
         }
     }
 
     /** A cell-by-cell grid of {@code rows} × {@code cols} in the grid colour, for empty matrices. */
     static void emptyGrid(GraphicsContext g, Theme theme, int rows, int cols, double x, double y, double cell) {
+        emptyGrid(g, theme, rows, cols, x, y, cell, cell);
+    }
+
+    /** The same grid with cells {@code w} wide and {@code h} high. */
+    static void emptyGrid(GraphicsContext g, Theme theme, int rows, int cols, double x, double y, double w, double h) {
         g.setStroke(theme.grid());
         g.setLineWidth(0.5);
-        if (cell >= 5) {
+        if (Math.min(w, h) >= 5) {
             for (int r = 0; r <= rows; r++) {
-                g.strokeLine(x, y + r * cell, x + cols * cell, y + r * cell);
+                g.strokeLine(x, y + r * h, x + cols * w, y + r * h);
             }
             for (int c = 0; c <= cols; c++) {
-                g.strokeLine(x + c * cell, y, x + c * cell, y + rows * cell);
+                g.strokeLine(x + c * w, y, x + c * w, y + rows * h);
             }
         }
         g.setLineWidth(1);
-        g.strokeRect(x, y, cols * cell, rows * cell);
+        g.strokeRect(x, y, cols * w, rows * h);
     }
 
     /** Horizontal lines every {@code block} rows: where one block ends and the next begins. */

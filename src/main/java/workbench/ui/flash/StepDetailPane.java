@@ -173,8 +173,10 @@ final class StepDetailPane extends VBox {
                     + "e^(m − m′) before this block was added.", grew, step.rows()));
         }
         if (frame.stepsDone() == frame.stepCount()) {
-            text.append(String.format(Locale.ROOT, " Done: O equals standard attention (largest difference %.1e).",
+            text.append(String.format(Locale.ROOT, " Done: O equals standard attention (largest difference %.1e)",
                     result.maxDifference()));
+            text.append(result.input().hasReference() ? String.format(Locale.ROOT, " and %s (%.1e).",
+                    result.input().referenceName(), result.referenceDifference()) : ".");
         }
         return text.toString();
     }

@@ -51,71 +51,81 @@ final class TileCanvas extends FrameCanvas {
         g.setFill(theme.foreground());
         g.fillText("Slow memory (HBM)", PAD, PAD);
 
-        int columns = d + d + dv + dv + 1 + 1;
         double gap = Math.max(10, theme.fontSize(12));
         double top = PAD + titleHeight + labelHeight;
-        double cell = Math.max(1.5, Math.min((slowWidth - 2 * PAD - 5 * gap) / columns, (height - top - PAD) / n));
+        double usable = slowWidth - 2 * PAD - 5 * gap;
+        double heightFit = (height - top - PAD) / n;
+        // Square cells when they are large enough to read; a wide head (d = 32) gets narrower, taller
+        // cells (at most 3:1) and m and l keep a readable width.
+        double square = Math.min(usable / (d + d + dv + dv + 2), heightFit);
+        double cellW;
+        double cellH;
+        double statW;
+        if (square >= 8) {
+            cellW = cellH = statW = square;
+        } else {
+            statW = Math.max(1.5, Math.min(heightFit, 12));
+            cellW = Math.max(1.5, Math.min((usable - 2 * statW) / (d + d + dv + dv), heightFit));
+            cellH = Math.max(1.5, Math.min(heightFit, 3 * cellW));
+            statW = Math.max(statW, cellW);
+        }
         double[] xs = new double[6];
-        int[] widths = {d, d, dv, dv, 1, 1};
+        double[] widths = {d * cellW, d * cellW, dv * cellW, dv * cellW, statW, statW};
         double x = PAD;
         for (int i = 0; i < 6; i++) {
             xs[i] = x;
-            x += widths[i] * cell + gap;
+            x += widths[i] + gap;
         }
         String[] names = {"Q", "K", "V", "O", "m", "l"};
         g.setFont(label);
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < 6; i++) {
             g.setFill(theme.foreground());
-            g.fillText(names[i], xs[i] + widths[i] * cell / 2, PAD + titleHeight);
+            g.fillText(names[i], xs[i] + widths[i] / 2, PAD + titleHeight);
         }
 
         double qRange = MatrixPainter.maxAbs(result.input().q());
         double kRange = MatrixPainter.maxAbs(result.input().k());
         double vRange = MatrixPainter.maxAbs(result.input().v());
         double oRange = MatrixPainter.maxAbs(result.tiled().output());
-        MatrixPainter.cells(g, result.input().q(), 0, n, xs[0], top, cell, ColorScale.DIVERGING, -qRange, qRange);
-        MatrixPainter.cells(g, result.input().k(), 0, n, xs[1], top, cell, ColorScale.DIVERGING, -kRange, kRange);
-        MatrixPainter.cells(g, result.input().v(), 0, n, xs[2], top, cell, ColorScale.DIVERGING, -vRange, vRange);
-        drawPartialOutput(g, theme, frame, xs[3], top, cell, oRange);
-        drawStatistics(g, theme, frame, xs[4], xs[5], top, cell);
+        MatrixPainter.cells(g, result.input().q(), 0, n, xs[0], top, cellW, cellH, ColorScale.DIVERGING, -qRange, qRange);
+        MatrixPainter.cells(g, result.input().k(), 0, n, xs[1], top, cellW, cellH, ColorScale.DIVERGING, -kRange, kRange);
+        MatrixPainter.cells(g, result.input().v(), 0, n, xs[2], top, cellW, cellH, ColorScale.DIVERGING, -vRange, vRange);
+        drawPartialOutput(g, theme, frame, xs[3], top, cellW, cellH, oRange);
+        drawStatistics(g, theme, frame, xs[4], xs[5], top, statW, cellH);
 
-        MatrixPainter.blockLines(g, theme, n, br, xs[0], top, d * cell, cell);
-        MatrixPainter.blockLines(g, theme, n, bc, xs[1], top, d * cell, cell);
-        MatrixPainter.blockLines(g, theme, n, bc, xs[2], top, dv * cell, cell);
-        MatrixPainter.blockLines(g, theme, n, br, xs[3], top, dv * cell, cell);
-        MatrixPainter.blockLines(g, theme, n, br, xs[4], top, cell, cell);
-        MatrixPainter.blockLines(g, theme, n, br, xs[5], top, cell, cell);
+        int[] blocks = {br, bc, bc, br, br, br};
+        for (int i = 0; i < 6; i++) {
+            MatrixPainter.blockLines(g, theme, n, blocks[i], xs[i], top, widths[i], cellH);
+        }
         if (step != null) {
-            double ry = top + step.rowStart() * cell;
-            double rh = step.rows() * cell;
-            double cy = top + step.colStart() * cell;
-            double ch = step.columns() * cell;
-            MatrixPainter.highlight(g, theme, xs[0], ry, d * cell, rh);
-            MatrixPainter.highlight(g, theme, xs[1], cy, d * cell, ch);
-            MatrixPainter.highlight(g, theme, xs[2], cy, dv * cell, ch);
-            MatrixPainter.highlight(g, theme, xs[3], ry, dv * cell, rh);
-            MatrixPainter.highlight(g, theme, xs[4], ry, cell, rh);
-            MatrixPainter.highlight(g, theme, xs[5], ry, cell, rh);
+            double ry = top + step.rowStart() * cellH;
+            double rh = step.rows() * cellH;
+            double cy = top + step.colStart() * cellH;
+            double ch = step.columns() * cellH;
+            for (int i = 0; i < 6; i++) {
+                boolean keyBlock = i == 1 || i == 2;
+                MatrixPainter.highlight(g, theme, xs[i], keyBlock ? cy : ry, widths[i], keyBlock ? ch : rh);
+            }
         }
         drawFastMemory(g, theme, result, step, slowWidth, width - slowWidth - PAD, height, qRange, kRange, vRange, oRange);
     }
 
-    private void drawPartialOutput(GraphicsContext g, Theme theme, FlashFrame frame, double x, double top, double cell,
-                                   double range) {
+    private void drawPartialOutput(GraphicsContext g, Theme theme, FlashFrame frame, double x, double top, double cellW,
+                                   double cellH, double range) {
         float[][] out = frame.state().output();
         int dv = out.length == 0 ? 0 : out[0].length;
         for (int r = 0; r < out.length; r++) {
             if (frame.state().runningMax()[r] == Float.NEGATIVE_INFINITY) {
-                MatrixPainter.emptyGrid(g, theme, 1, dv, x, top + r * cell, cell);
+                MatrixPainter.emptyGrid(g, theme, 1, dv, x, top + r * cellH, cellW, cellH);
             } else {
-                MatrixPainter.cells(g, out, r, r + 1, x, top + r * cell, cell, ColorScale.DIVERGING, -range, range);
+                MatrixPainter.cells(g, out, r, r + 1, x, top + r * cellH, cellW, cellH, ColorScale.DIVERGING, -range, range);
             }
         }
     }
 
     private void drawStatistics(GraphicsContext g, Theme theme, FlashFrame frame, double mx, double lx, double top,
-                                double cell) {
+                                double cellW, double cellH) {
         float[] m = frame.state().runningMax();
         float[] l = frame.state().runningSum();
         float[] finalMax = frame.result().naive().rowMax();
@@ -123,15 +133,15 @@ final class TileCanvas extends FrameCanvas {
         double[] mRange = range(finalMax);
         double[] lRange = range(finalSum);
         for (int r = 0; r < m.length; r++) {
-            double y = top + r * cell;
+            double y = top + r * cellH;
             if (m[r] == Float.NEGATIVE_INFINITY) {
-                MatrixPainter.emptyGrid(g, theme, 1, 1, mx, y, cell);
-                MatrixPainter.emptyGrid(g, theme, 1, 1, lx, y, cell);
+                MatrixPainter.emptyGrid(g, theme, 1, 1, mx, y, cellW, cellH);
+                MatrixPainter.emptyGrid(g, theme, 1, 1, lx, y, cellW, cellH);
             } else {
                 g.setFill(ColorScale.CIVIDIS.color(m[r], mRange[0], mRange[1]));
-                g.fillRect(mx, y, cell + 0.5, cell + 0.5);
+                g.fillRect(mx, y, cellW + 0.5, cellH + 0.5);
                 g.setFill(ColorScale.CIVIDIS.color(l[r], lRange[0], lRange[1]));
-                g.fillRect(lx, y, cell + 0.5, cell + 0.5);
+                g.fillRect(lx, y, cellW + 0.5, cellH + 0.5);
             }
         }
     }

@@ -26,6 +26,11 @@ import javafx.scene.layout.VBox;
 import workbench.core.attention.KvCacheCalculator;
 import workbench.core.attention.KvCacheCalculator.Shape;
 import workbench.core.attention.KvCacheCalculator.ValueType;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import workbench.core.model.ModelBundle;
+import workbench.core.model.TransformerConfig;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.LabPage;
@@ -42,9 +47,10 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * The grouped-query attention lab, phase 1: the KV-cache calculator on published configurations
- * and the head-sharing diagram. The parts that need the workbench's trained model (attention maps
- * per group, the MHA-to-GQA conversion's effect on loss, the live cache) are marked as such.
+ * The grouped-query attention lab. First tab: the workbench's trained model, one layer switched
+ * between MHA, GQA and MQA, its conversion with a short fine-tune, and its real KV caches growing
+ * during generation ({@link GqaModelPane}). Second tab: the KV-cache calculator on published
+ * configurations (and the bundled model's) with the head-sharing diagram.
  */
 public final class GqaPage implements LabPage {
 
@@ -62,7 +68,8 @@ public final class GqaPage implements LabPage {
     public static final String CHART_ID = "gqa-cache-chart";
     public static final String DIAGRAM_ID = "gqa-head-sharing";
     public static final String DIAGRAM_KIND_PREFIX = "gqa-diagram-";
-    public static final String NEEDS_MODEL_ID = "gqa-needs-model";
+    public static final String NEEDS_MODEL_ID = GqaModelPane.WAITING_ID;
+    public static final String TABS_ID = "gqa-tabs";
     public static final String CHOSEN_ROW_CLASS = "gqa-chosen-row";
 
     private final KvCacheViewModel model = new KvCacheViewModel();
@@ -81,9 +88,15 @@ public final class GqaPage implements LabPage {
     private final LenientIntegerSpinner context = new LenientIntegerSpinner(1, KvCacheViewModel.MAX_CONTEXT, 4096, 512);
     private final LenientIntegerSpinner batch = new LenientIntegerSpinner(1, KvCacheViewModel.MAX_BATCH, 1, 1);
     private final ToggleGroup kinds = new ToggleGroup();
+    private final LabContext labContext;
+    private final GqaModelPane modelPane;
+    private final TabPane tabs = new TabPane();
+    private final ChangeListener<ModelBundle> bundleListener = (o, a, now) -> offerBundled(now);
 
     public GqaPage(LabContext context) {
+        this.labContext = context;
         diagram = new HeadSharingCanvas(context.themes());
+        modelPane = new GqaModelPane(context);
         buildView();
         // Room for the header rows and three data rows at the theme's text size.
         table.minHeightProperty().bind(Bindings.createDoubleBinding(
@@ -93,9 +106,29 @@ public final class GqaPage implements LabPage {
         bind();
         scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
-        scroll.getStylesheets().add(GqaPage.class.getResource("/workbench/ui/gqa.css").toExternalForm());
+        ScrollPane modelScroll = new ScrollPane(modelPane);
+        modelScroll.setFitToWidth(true);
+        tabs.setId(TABS_ID);
+        tabs.getTabs().setAll(new Tab("Trained model", modelScroll), new Tab("KV-cache calculator", scroll));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStylesheets().add(GqaPage.class.getResource("/workbench/ui/gqa.css").toExternalForm());
+        controls.getStylesheets().add(GqaPage.class.getResource("/workbench/ui/gqa.css").toExternalForm());
         showSummary(model.summary());
         showDiagram();
+        // Changing a figure of the calculator shows the calculator.
+        model.summaryProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(1));
+        context.models().modelProperty().addListener(bundleListener);
+        offerBundled(context.models().modelProperty().get());
+    }
+
+    /** Puts the loaded model's own shape in the calculator's list. */
+    private void offerBundled(ModelBundle bundle) {
+        if (bundle == null) {
+            return;
+        }
+        TransformerConfig c = bundle.model().config();
+        setBundledModel(bundle.name(), new Shape(bundle.name(), c.layers(), c.heads(), c.kvHeads(), c.headSize()),
+                c.contextLength(), "The workbench's own model, " + bundle.describe() + "; its cache holds float32.");
     }
 
     private void buildView() {
@@ -122,7 +155,7 @@ public final class GqaPage implements LabPage {
         diagramTitle.getStyleClass().add("section-title");
         Label star = new Label("* the shape as set (for a listed model, as published)");
         star.getStyleClass().add("hint");
-        view.getChildren().addAll(title, formula, headline, table, star, chart, diagramTitle, diagram, needsModel());
+        view.getChildren().addAll(title, formula, headline, table, star, chart, diagramTitle, diagram);
         view.setPadding(new Insets(10));
     }
 
@@ -150,26 +183,13 @@ public final class GqaPage implements LabPage {
         });
     }
 
-    private VBox needsModel() {
-        Label heading = new Label("Needs the trained model");
-        heading.getStyleClass().add("section-title");
-        Label body = new Label("These parts run on the workbench's own trained model and appear when it is loaded; "
-                + "no figures are shown for them until then:\n"
-                + "• the attention maps of the query heads in each group, for MHA, GQA and MQA on the same layer;\n"
-                + "• the model converted from MHA to GQA by mean-pooling the K/V heads of each group, and its "
-                + "validation loss before and after the conversion, with and without a short fine-tune;\n"
-                + "• the KV cache growing token by token while the model generates, for MHA against GQA.");
-        body.setWrapText(true);
-        VBox box = new VBox(6, heading, body);
-        box.setId(NEEDS_MODEL_ID);
-        box.getStyleClass().add("gqa-needs-model");
-        box.setPadding(new Insets(10));
-        return box;
-    }
-
     private void buildControls() {
-        Label title = new Label("GQA");
+        Label title = new Label("GQA: KV-cache calculator");
         title.getStyleClass().add("page-title");
+        title.setWrapText(true);
+        Label where = new Label("The trained model's controls are on its tab, above its attention maps.");
+        where.setWrapText(true);
+        where.getStyleClass().add("hint");
         modelBox.setId(MODEL_ID);
         modelBox.setItems(model.choices());
         modelBox.setMaxWidth(Double.MAX_VALUE);
@@ -198,7 +218,7 @@ public final class GqaPage implements LabPage {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         controls.getStyleClass().add("controls-box");
-        controls.getChildren().addAll(title, section("Model"), modelBox, note, section("Shape"),
+        controls.getChildren().addAll(title, where, section("Model"), modelBox, note, section("Shape"),
                 labelled("Layers", layers), labelled("Query heads", heads), labelled("K/V heads for GQA", kvBox),
                 labelled("Head size", headDim), section("Cache"), labelled("Context (tokens)", context),
                 labelled("Batch (sequences)", batch), section("Diagram"), kindButtons, hint);
@@ -331,12 +351,12 @@ public final class GqaPage implements LabPage {
 
     @Override
     public Node view() {
-        return scroll;
+        return tabs;
     }
 
     @Override
     public Node exportNode() {
-        return view;
+        return tabs.getSelectionModel().getSelectedIndex() == 0 ? modelPane : view;
     }
 
     @Override
@@ -347,15 +367,25 @@ public final class GqaPage implements LabPage {
     @Override
     public void reset() {
         model.reset();
+        modelPane.reset();
+        tabs.getSelectionModel().select(0);
     }
 
     @Override
     public void dispose() {
-        // Nothing runs in the background: every figure is a few multiplications.
+        labContext.models().modelProperty().removeListener(bundleListener);
+        modelPane.dispose();
+    }
+
+    GqaModelPane modelPane() {
+        return modelPane;
     }
 
     @Override
     public CsvTable table() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 0) {
+            return GqaModelCsv.of(modelPane.conversion().report(), modelPane.race().snapshot());
+        }
         KvCacheSummary s = model.summary();
         if (s == null || s.rows().isEmpty()) {
             return CsvTable.EMPTY;
@@ -377,7 +407,8 @@ public final class GqaPage implements LabPage {
 
     @Override
     public LabSettings settings() {
-        return new LabSettings()
+        LabSettings settings = new LabSettings();
+        settings
                 .choice("model", model.choices().stream().filter(ModelChoice::available).map(ModelChoice::name).toList(),
                         name -> model.choices().stream().filter(c -> c.name().equals(name)).findFirst()
                                 .ifPresent(c -> model.modelProperty().set(c)))
@@ -393,7 +424,10 @@ public final class GqaPage implements LabPage {
                 .integer("head-dim", 1, KvCacheViewModel.MAX_HEAD_DIM, v -> model.headDimProperty().set(v))
                 .integer("context", 1, KvCacheViewModel.MAX_CONTEXT, v -> model.contextProperty().set(v))
                 .integer("batch", 1, KvCacheViewModel.MAX_BATCH, v -> model.batchProperty().set(v))
-                .choice("diagram", List.of("MHA", "GQA", "MQA"), v -> model.diagramProperty().set(DiagramKind.valueOf(v)));
+                .choice("diagram", List.of("MHA", "GQA", "MQA"), v -> model.diagramProperty().set(DiagramKind.valueOf(v)))
+                .choice("tab", List.of("model", "calculator"), v -> tabs.getSelectionModel().select(v.equals("model") ? 0 : 1));
+        modelPane.addSettings(settings);
+        return settings;
     }
 
     private static TableColumn<KvCacheSummary.Row, String> column(String title, Function<KvCacheSummary.Row, String> value) {

@@ -22,12 +22,22 @@ import workbench.core.attention.BlockSizes;
 import workbench.core.attention.StandardAttention;
 import workbench.core.attention.TiledAttention;
 import workbench.core.attention.TiledReplay;
+import workbench.core.model.ForwardOptions;
+import workbench.core.model.MaskKind;
+import workbench.core.model.MiniTransformer;
+import workbench.core.model.ModelBundle;
+import workbench.core.model.PositionalKind;
+import workbench.core.model.TransformerConfig;
+import workbench.core.tensor.Arrays2D;
+import workbench.core.tokenizer.CharTokenizer;
 import workbench.core.trace.IoCounts;
+import workbench.core.trace.LayerTrace;
 import workbench.core.trace.TileStep;
 import workbench.core.trace.TiledTrace;
 import workbench.ui.common.CsvTable;
 import workbench.ui.common.LabContext;
 import workbench.ui.common.MemorySizeFormat;
+import workbench.ui.common.ModelSession;
 import workbench.ui.common.Notifier;
 import workbench.ui.common.Theme;
 import workbench.ui.common.ThemeManager;
@@ -37,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,6 +61,7 @@ class FlashPageTest {
     private final FxRobot robot = new FxRobot();
     private final List<String> messages = new ArrayList<>();
     private FlashPage page;
+    private LabContext context;
 
     @BeforeEach
     void show() throws Exception {
@@ -70,7 +82,7 @@ class FlashPageTest {
                 messages.add(what + ": " + error);
             }
         };
-        LabContext context = new LabContext(new DirectTaskRunner(), new ThemeManager(Theme.LIGHT), notifier);
+        context = new LabContext(new DirectTaskRunner(), new ThemeManager(Theme.LIGHT), notifier);
         FxToolkit.setupStage(stage -> {
             page = new FlashPage(context);
             ScrollPane controls = new ScrollPane(page.controls());
@@ -97,6 +109,16 @@ class FlashPageTest {
 
     private static QkvInput in() {
         return new SyntheticQkvSource(42).load(24, 4);
+    }
+
+    /** True when the node and every parent are visible. */
+    private boolean shown(String id) {
+        for (javafx.scene.Node n = robot.lookup("#" + id).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String text(String id) {
@@ -198,33 +220,62 @@ class FlashPageTest {
         assertTrue(messages.isEmpty(), messages.toString());
     }
 
-    @Test
-    void anotherSourceReplacesTheSyntheticData() {
-        // A fixed source, as the attention lab's real Q, K, V for a prompt will be: N and d come from it.
-        float[][] q = {{1, 0}, {0, 1}, {1, 1}, {-1, 2}, {0.5f, 0.5f}};
-        QkvSource fixed = new QkvSource() {
-            @Override
-            public boolean resizable() {
-                return false;
-            }
+    /** 2 layers of 4 heads of size 16, context 64, random weights: the engine's real forward pass. */
+    private static ModelBundle testModel() {
+        CharTokenizer tokenizer = CharTokenizer.fromText("\n !',.:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+        TransformerConfig config = new TransformerConfig(tokenizer.vocabSize(), 64, 64, 2, 4, 4, 128,
+                PositionalKind.LEARNED, MaskKind.CAUSAL, true, 7);
+        return new ModelBundle("test-char", new MiniTransformer(config), tokenizer, Optional.empty());
+    }
 
-            @Override
-            public QkvInput load(int n, int d) {
-                return new QkvInput(q, q, q, List.of("a", "b", "c", "d", "e"), "Five hand-made vectors");
-            }
-        };
-        robot.interact(() -> page.model().setSource(fixed));
-        assertEquals("Five hand-made vectors", text(FlashPage.SOURCE_ID));
-        assertTrue(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
-        assertTrue(robot.lookup("#" + FlashPage.SEED_ID).query().isDisabled());
-        TiledTrace expected = TiledAttention.trace(q, q, q, true, BlockSizes.fromFastMemoryKb(0.5, 2));
+    @Test
+    void theModelsOwnQkvReplaceTheSyntheticDataWhenItLoads() {
+        ModelBundle bundle = testModel();
+        robot.interact(() -> context.models().set(bundle));
+        robot.interact(() -> page.settings().apply("layer", "1"));
+        robot.interact(() -> page.settings().apply("head", "2"));
+        assertTrue(page.model().usesModel());
+        String prompt = ModelSession.DEFAULT_PROMPT;
+        LayerTrace layer = bundle.trace(bundle.encode(prompt).ids(), ForwardOptions.NONE).layers().get(1);
+        FlashResult result = page.model().result();
+        assertEquals(prompt.length(), result.length(), "one token per character");
+        assertEquals(16, result.width());
+        assertEquals(0.0, Arrays2D.maxAbsDiff(layer.queries()[2], result.input().q()));
+        assertEquals(0.0, Arrays2D.maxAbsDiff(layer.keys()[2], result.input().k()));
+        // M = 8 KB = 2048 floats, d = 16: Bc = ceil(2048 / 64) = 32, Br = min(32, 16) = 16.
+        assertEquals(32, result.sizes().keyColumns());
+        assertEquals(16, result.sizes().queryRows());
+        TiledTrace expected = TiledAttention.trace(layer.queries()[2], layer.keys()[2], layer.values()[2], true,
+                BlockSizes.fromFastMemoryKb(8, 16));
         assertEquals("Step 0 of " + expected.steps().size(), text(FlashPage.STEP_COUNT_ID));
         robot.interact(() -> page.model().toEnd());
-        assertEquals(0.0, workbench.core.tensor.Arrays2D.maxAbsDiff(expected.output(),
-                page.model().frame().state().output()));
+        double difference = Arrays2D.maxAbsDiff(layer.headOutputs()[2], page.model().frame().state().output());
+        assertTrue(difference < 1e-5, "tiled O equals the model's head output: " + difference);
+        assertEquals(difference, result.referenceDifference(), 1e-12);
+        assertTrue(text(FlashPage.MODEL_CHECK_ID).contains("layer 1, head 2"), text(FlashPage.MODEL_CHECK_ID));
+        assertTrue(text(FlashPage.SOURCE_ID).startsWith("Layer 1, head 2 of test-char"), text(FlashPage.SOURCE_ID));
+        assertFalse(shown(FlashPage.N_ID), "N comes from the prompt");
+
+        // A character the tokenizer does not know: a message, and the last good result stays.
+        robot.interact(() -> page.settings().apply("prompt", "caf\u00e9"));
+        assertTrue(text(FlashPage.PROBLEM_ID).contains("\u00e9"), text(FlashPage.PROBLEM_ID));
+        assertEquals(prompt.length(), page.model().result().length());
+        robot.interact(() -> page.settings().apply("prompt", "Let there be light."));
+        assertEquals("", text(FlashPage.PROBLEM_ID));
+        assertEquals(19, page.model().result().length());
+        assertEquals("Let there be light.", context.models().promptProperty().get(), "the prompt is shared");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> page.settings().apply("head", "4"));
+        assertTrue(bad.getMessage().contains("0..3"), bad.getMessage());
+
+        // Synthetic data for the scaling story is one click away, and back.
+        robot.interact(() -> page.settings().apply("source", "synthetic"));
+        assertFalse(page.model().usesModel());
+        assertTrue(text(FlashPage.SOURCE_ID).startsWith("Synthetic"), text(FlashPage.SOURCE_ID));
+        assertTrue(shown(FlashPage.N_ID));
         robot.interact(page::reset);
-        assertTrue(text(FlashPage.SOURCE_ID).startsWith("Synthetic"));
-        assertFalse(robot.lookup("#" + FlashPage.N_ID).query().isDisabled());
+        assertTrue(page.model().usesModel());
+        assertTrue(messages.isEmpty(), messages.toString());
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import workbench.core.attention.AttentionScaling;
 import workbench.core.attention.Nd4jNaiveAttention;
 import workbench.core.attention.Nd4jTiledAttention;
+import workbench.core.backend.BackendChoice;
+import workbench.core.backend.Backends;
 import workbench.core.backend.ResidentMemory;
 
 import java.util.Locale;
@@ -35,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * any temporaries ND4J allocates inside its ops.
  * <p>
  * At N = 16384 the naive score matrix alone is 1 GiB off-heap; the fork's JavaCPP limits are
- * raised so that it is allowed.
+ * raised so that it is allowed. {@code threads} sets ND4J's (OpenMP and BLAS) threads for the trial,
+ * as in {@link TransformerBench}; the bench profile of the pom sets how long idle threads spin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +48,9 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class FlashAttentionBench {
+
+    @Param({"1", "2"})
+    public int threads;
 
     @Param({"1024", "4096", "16384"})
     public int n;
@@ -62,6 +68,8 @@ public class FlashAttentionBench {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Backends.start(BackendChoice.CPU);
+        Backends.setThreads(threads);
         Nd4j.getRandom().setSeed(64);
         q = Nd4j.randn(DataType.FLOAT, n, D);
         k = Nd4j.randn(DataType.FLOAT, n, D);

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public final class AttentionScaling {
 
     /** CPU block sizes for the measured tiled path: large enough to spread ND4J's per-op cost. */
-    public static final BlockSizes CPU_BLOCKS = new BlockSizes(512, 2048);
+    public static final BlockSizes CPU_BLOCKS = new BlockSizes(2048, 1024);
 
     /** Share of the system's available memory the naive matrix may take before it is not attempted. */
     private static final double MAX_SHARE_OF_AVAILABLE = 0.6;

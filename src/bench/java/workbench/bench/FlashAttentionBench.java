@@ -89,8 +89,9 @@ public class FlashAttentionBench {
         attend();
         long peak = ResidentMemory.peak().orElse(-1);
         String measured = reset && before >= 0 && peak >= 0 ? mib(Math.max(0, peak - before)) : "n/a";
-        System.out.printf(Locale.ROOT, "%n# extra memory: impl=%s n=%d allocated=%s peakRssGrowth=%s%n",
-                impl, n, mib(allocated), measured);
+        String fallback = tiled == null ? "" : " fallbackBlocks=" + tiled.fallbackBlocks();
+        System.out.printf(Locale.ROOT, "%n# extra memory: impl=%s n=%d allocated=%s peakRssGrowth=%s%s%n",
+                impl, n, mib(allocated), measured, fallback);
     }
 
     @Benchmark

@@ -43,9 +43,9 @@ class TiledReplayAndScalingTest {
         AttentionScaling.Point p = AttentionScaling.measure(200, 16, 1, () -> false);
         assertTrue(p.naive().ran() && p.tiled().ran(), p.naive().problem() + p.tiled().problem());
         assertEquals(200L * 200 * 4, p.naive().allocatedBytes());
-        // Blocks clip to N = 200: scores 200·200, accumulator 200·16, four statistics 4·200, log-sum-exp 200,
-        // a column of 200 ones.
-        assertEquals(4L * (200 * 200 + 200 * 16 + 4 * 200 + 200 + 200), p.tiled().allocatedBytes());
+        // Blocks clip to N = 200: scores 200·200, [V_j | 1] 200·17, [O | l] 200·17, three row maxima 3·200,
+        // log-sum-exp 200.
+        assertEquals(4L * (200 * 200 + 200 * 17 + 200 * 17 + 3 * 200 + 200), p.tiled().allocatedBytes());
         assertTrue(p.naive().millis() > 0 && p.tiled().millis() > 0);
         assertTrue(p.maxAbsDiff() < 1e-5, "max diff " + p.maxAbsDiff());
     }

@@ -3,7 +3,6 @@ package workbench.core.model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import workbench.core.tensor.Arrays2D;
 import workbench.core.trace.ForwardTrace;
 import workbench.core.trace.LayerTrace;
@@ -22,7 +21,6 @@ final class TraceBuilder {
                               TransformerConfig config) {
         int t = tokens.length;
         int d = config.dModel();
-        int hs = config.headSize();
         List<String> labels = new ArrayList<>(t);
         for (int id : tokens) {
             labels.add(tokenText.apply(id));
@@ -32,13 +30,11 @@ final class TraceBuilder {
         for (int l = 0; l < pass.blocks.size(); l++) {
             TransformerPass.Block b = pass.blocks.get(l);
             AttentionLayer.Acts a = b.attention;
-            float[][][] headOutputs = new float[config.heads()][][];
-            for (int h = 0; h < config.heads(); h++) {
-                headOutputs[h] = Arrays2D.toFloat2D(a.concat.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval((long) h * hs, (long) (h + 1) * hs)));
-            }
-            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a.qh, t), heads(a.kh, t), heads(a.vh, t),
-                    heads(a.scores, t), copy(pass.geometry.allowed), heads(a.weights, t), headOutputs,
+            int nh = config.heads();
+            int nkv = config.kvHeads();
+            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a::query, nh), heads(a::key, nkv),
+                    heads(a::value, nkv), heads(a::scores, nh), copy(pass.geometry.allowed), heads(a::weights, nh),
+                    heads(a::headOutput, nh),
                     m(a.output), m(b.mid), m(b.norm2), m(b.ffn.activated()), m(b.ffn.output()), m(b.output)));
         }
         INDArray probabilities = Nd4j.exec(new SoftMax(pass.logits.dup(), 1))[0];   // max-subtracted inside
@@ -50,14 +46,18 @@ final class TraceBuilder {
         return Arrays2D.toFloat2D(x);
     }
 
-    /** heads x (1, T, hs) -> (heads, T, hs). */
-    private static float[][][] heads(INDArray[] perHead, int t) {
-        float[][][] out = new float[perHead.length][][];
-        for (int h = 0; h < perHead.length; h++) {
-            INDArray x = perHead[h];
-            out[h] = Arrays2D.toFloat2D(x.reshape('c', t, x.size(2)));
+    /** One sequence's per-head (T, .) arrays -> (heads, T, .). */
+    private static float[][][] heads(HeadAccessor perHead, int count) {
+        float[][][] out = new float[count][][];
+        for (int h = 0; h < count; h++) {
+            out[h] = Arrays2D.toFloat2D(perHead.get(0, h));
         }
         return out;
+    }
+
+    /** One of the per-head accessors of {@link AttentionLayer.Acts}: (sequence, head) -> (T, .). */
+    private interface HeadAccessor {
+        INDArray get(int seq, int head);
     }
 
     private static boolean[][] copy(boolean[][] mask) {

@@ -143,15 +143,15 @@ final class TransformerPass {
             Nd4j.gemm(finalNorm, dLogits, g.lmHead, true, false, 1.0, 1.0);
             dx = Nd4j.gemm(dLogits, p.lmHead, false, true);
         }
-        dx = LayerNorm.backward(dx, lnFinal, p.lnfg, g.lnfg, g.lnfb);
+        dx = LayerNorm.backward(dx, lnFinal, p.lnfg, g.lnfg, g.lnfb, geometry.onesRow);
         for (int l = blocks.size() - 1; l >= 0; l--) {
             Block block = blocks.get(l);
             Weights.Layer w = p.layers.get(l);
             Weights.Layer gw = g.layers.get(l);
             INDArray dNorm2 = FeedForward.backward(dx, block.ffn, w.w1, w.w2, gw.w1, gw.w2);
-            INDArray dMid = dx.add(LayerNorm.backward(dNorm2, block.ln2, w.ln2g, gw.ln2g, gw.ln2b));
+            INDArray dMid = dx.add(LayerNorm.backward(dNorm2, block.ln2, w.ln2g, gw.ln2g, gw.ln2b, geometry.onesRow));
             INDArray dNorm1 = model.attention().backward(dMid, block.attention, w.attention, gw.attention, geometry);
-            dx = dMid.addi(LayerNorm.backward(dNorm1, block.ln1, w.ln1g, gw.ln1g, gw.ln1b));
+            dx = dMid.addi(LayerNorm.backward(dNorm1, block.ln1, w.ln1g, gw.ln1g, gw.ln1b, geometry.onesRow));
         }
         if (geometry.positionOneHot != null) {
             Nd4j.gemm(geometry.positionOneHot, dx, g.posEmb, true, false, 1.0, 1.0);

@@ -56,38 +56,34 @@ final class AttentionLayer {
         INDArray output;     // (N, d)
         boolean[] off;       // heads switched off, or null
 
-        /** (T, hs) query of head {@code h} in sequence {@code seq}. */
-        INDArray query(int seq, int h) {
-            return head(q, seq, h);
+        /** (nh, T, hs) queries of sequence {@code seq}, one (T, hs) block per head. */
+        INDArray queries(int seq) {
+            return q.get(NDArrayIndex.point(seq));
         }
 
-        /** (T, hs) key of key/value head {@code g} in sequence {@code seq}. */
-        INDArray key(int seq, int g) {
-            return head(k, seq, g);
+        /** (nkv, T, hs) keys of sequence {@code seq}, one block per key/value head. */
+        INDArray keys(int seq) {
+            return k.get(NDArrayIndex.point(seq));
         }
 
-        /** (T, hs) value of key/value head {@code g} in sequence {@code seq}. */
-        INDArray value(int seq, int g) {
-            return head(v, seq, g);
+        /** (nkv, T, hs) values of sequence {@code seq}. */
+        INDArray values(int seq) {
+            return v.get(NDArrayIndex.point(seq));
         }
 
-        /** (T, T) pre-mask scores of head {@code h}; only when the pass kept them. */
-        INDArray scores(int seq, int h) {
-            return head(scores, seq, h);
+        /** (nh, T, T) pre-mask scores of sequence {@code seq}; only when the pass kept them. */
+        INDArray scores(int seq) {
+            return scores.get(NDArrayIndex.point(seq));
         }
 
-        /** (T, T) attention weights of head {@code h}. */
-        INDArray weights(int seq, int h) {
-            return head(weights, seq, h);
+        /** (nh, T, T) attention weights of sequence {@code seq}. */
+        INDArray weights(int seq) {
+            return weights.get(NDArrayIndex.point(seq));
         }
 
-        /** (T, hs) output of head {@code h} (zero if it was switched off). */
-        INDArray headOutput(int seq, int h) {
-            return head(heads, seq, h);
-        }
-
-        private static INDArray head(INDArray x, int seq, int h) {
-            return x.get(NDArrayIndex.point(seq), NDArrayIndex.point(h), NDArrayIndex.all(), NDArrayIndex.all());
+        /** (nh, T, hs) head outputs of sequence {@code seq} (zero for heads switched off). */
+        INDArray headOutputs(int seq) {
+            return heads.get(NDArrayIndex.point(seq));
         }
     }
 

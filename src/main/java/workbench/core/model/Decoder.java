@@ -42,9 +42,9 @@ final class Decoder {
             for (int l = 0; l < config.layers(); l++) {
                 AttentionLayer.Acts a = pass.blocks.get(l).attention;
                 cache.keys(l).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
-                        .assign(a.k.get(NDArrayIndex.point(0)));                 // (nkv, T, hs) of sequence 0
+                        .assign(a.keys(0));                                      // (nkv, T, hs)
                 cache.values(l).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
-                        .assign(a.v.get(NDArrayIndex.point(0)));
+                        .assign(a.values(0));
             }
             cache.setLength(t);
             return Arrays2D.toFloat1D(pass.logits.getRow(t - 1));

@@ -1,5 +1,6 @@
 package workbench.core.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,11 +31,9 @@ final class TraceBuilder {
         for (int l = 0; l < pass.blocks.size(); l++) {
             TransformerPass.Block b = pass.blocks.get(l);
             AttentionLayer.Acts a = b.attention;
-            int nh = config.heads();
-            int nkv = config.kvHeads();
-            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a::query, nh), heads(a::key, nkv),
-                    heads(a::value, nkv), heads(a::scores, nh), copy(pass.geometry.allowed), heads(a::weights, nh),
-                    heads(a::headOutput, nh),
+            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a.queries(0)), heads(a.keys(0)),
+                    heads(a.values(0)), heads(a.scores(0)), copy(pass.geometry.allowed), heads(a.weights(0)),
+                    heads(a.headOutputs(0)),
                     m(a.output), m(b.mid), m(b.norm2), m(b.ffn.activated()), m(b.ffn.output()), m(b.output)));
         }
         INDArray probabilities = Nd4j.exec(new SoftMax(pass.logits.dup(), 1))[0];   // max-subtracted inside
@@ -46,18 +45,19 @@ final class TraceBuilder {
         return Arrays2D.toFloat2D(x);
     }
 
-    /** One sequence's per-head (T, .) arrays -> (heads, T, .). */
-    private static float[][][] heads(HeadAccessor perHead, int count) {
-        float[][][] out = new float[count][][];
+    /** (heads, T, C) -> float[heads][T][C], with one copy out of ND4J for all heads. */
+    private static float[][][] heads(INDArray x) {
+        int count = (int) x.size(0);
+        int t = (int) x.size(1);
+        int c = (int) x.size(2);
+        float[] flat = (x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT)).dup('c').data().asFloat();
+        float[][][] out = new float[count][t][c];
         for (int h = 0; h < count; h++) {
-            out[h] = Arrays2D.toFloat2D(perHead.get(0, h));
+            for (int i = 0; i < t; i++) {
+                System.arraycopy(flat, (h * t + i) * c, out[h][i], 0, c);
+            }
         }
         return out;
-    }
-
-    /** One of the per-head accessors of {@link AttentionLayer.Acts}: (sequence, head) -> (T, .). */
-    private interface HeadAccessor {
-        INDArray get(int seq, int head);
     }
 
     private static boolean[][] copy(boolean[][] mask) {

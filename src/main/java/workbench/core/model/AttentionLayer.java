@@ -4,14 +4,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Causal (or bidirectional) multi-head self-attention with nh query heads sharing nkv key/value
  * heads: nkv = nh is MHA, 1 is MQA, in between is GQA. Query head h reads key/value head
- * h / (nh / nkv). Heads are processed one at a time, each batched over the B sequences, which keeps
- * every op large and avoids rank-4 permutes (slow in ND4J).
+ * h / (nh / nkv). All heads go through together in a head-major layout (B, heads, T, hs): the
+ * queries of the g = nh / nkv heads that share a key/value head are stacked along time,
+ * (B*nkv, g*T, hs), so one batched matmul per step serves every head without copying keys or
+ * values g times, and the backward matmuls sum over the group by themselves. ND4J costs tens of
+ * microseconds per call, so a few large calls beat a loop over heads.
  */
 final class AttentionLayer {
 
@@ -41,17 +43,48 @@ final class AttentionLayer {
     record Weights(INDArray wq, INDArray wk, INDArray wv, INDArray wo) {
     }
 
-    /** What the forward pass kept. */
+    /** What the forward pass kept, head-major. */
     static final class Acts {
         INDArray input;      // (N, d)
-        INDArray[] qh;       // nh x (B, T, hs), after RoPE
-        INDArray[] kh;       // nkv x (B, T, hs)
-        INDArray[] vh;       // nkv x (B, T, hs)
-        INDArray[] scores;   // nh x (B, T, T) scaled scores before the mask (traces only)
-        INDArray[] weights;  // nh x (B, T, T)
+        INDArray q;          // (B, nh, T, hs), after RoPE
+        INDArray k;          // (B, nkv, T, hs)
+        INDArray v;          // (B, nkv, T, hs)
+        INDArray scores;     // (B, nh, T, T) scaled scores before the mask (traces only), else null
+        INDArray weights;    // (B, nh, T, T)
+        INDArray heads;      // (B, nh, T, hs) head outputs, zero for heads switched off
         INDArray concat;     // (N, nh*hs) head outputs side by side
         INDArray output;     // (N, d)
-        boolean[] off;       // heads switched off
+        boolean[] off;       // heads switched off, or null
+
+        /** (nh, T, hs) queries of sequence {@code seq}, one (T, hs) block per head. */
+        INDArray queries(int seq) {
+            return q.get(NDArrayIndex.point(seq));
+        }
+
+        /** (nkv, T, hs) keys of sequence {@code seq}, one block per key/value head. */
+        INDArray keys(int seq) {
+            return k.get(NDArrayIndex.point(seq));
+        }
+
+        /** (nkv, T, hs) values of sequence {@code seq}. */
+        INDArray values(int seq) {
+            return v.get(NDArrayIndex.point(seq));
+        }
+
+        /** (nh, T, T) pre-mask scores of sequence {@code seq}; only when the pass kept them. */
+        INDArray scores(int seq) {
+            return scores.get(NDArrayIndex.point(seq));
+        }
+
+        /** (nh, T, T) attention weights of sequence {@code seq}. */
+        INDArray weights(int seq) {
+            return weights.get(NDArrayIndex.point(seq));
+        }
+
+        /** (nh, T, hs) head outputs of sequence {@code seq} (zero for heads switched off). */
+        INDArray headOutputs(int seq) {
+            return heads.get(NDArrayIndex.point(seq));
+        }
     }
 
     /**
@@ -66,7 +99,7 @@ final class AttentionLayer {
         long n = geometry.rows;
         Acts a = new Acts();
         a.input = x;
-        a.off = off == null ? new boolean[nh] : off;
+        a.off = anyOff(off) ? off : null;
         INDArray q = Nd4j.gemm(x, w.wq(), false, false);             // (N, nh*hs)
         INDArray k = Nd4j.gemm(x, w.wk(), false, false);             // (N, nkv*hs)
         INDArray v = Nd4j.gemm(x, w.wv(), false, false);             // (N, nkv*hs)
@@ -74,31 +107,36 @@ final class AttentionLayer {
             q = rope(q, geometry.cosQ, geometry.sinQ, rotateQ);
             k = rope(k, geometry.cosK, geometry.sinK, rotateK);
         }
-        a.qh = heads(q, nh, b, t);
-        a.kh = heads(k, nkv, b, t);
-        a.vh = heads(v, nkv, b, t);
-        a.scores = keepScores ? new INDArray[nh] : null;
-        a.weights = new INDArray[nh];
-        a.concat = Nd4j.create(x.dataType(), n, (long) nh * hs);
-        for (int h = 0; h < nh; h++) {
-            int g = h / group;
-            INDArray s = Nd4j.matmul(a.qh[h], a.kh[g], null, false, true, false).muli(scale);  // (B, T, T) q k^T / sqrt(hs)
-            if (keepScores) {
-                a.scores[h] = s.dup();
-            }
-            if (geometry.maskBias != null) {
-                s.addi(geometry.maskBias);               // masked scores become -1e9: exp underflows to exactly 0
-            }
-            Nd4j.exec(new SoftMax(s, s, 2));             // libnd4j's softmax subtracts the row max first
-            if (geometry.allowedFactor != null) {
-                s.muli(geometry.allowedFactor);          // a row with nothing allowed gets all-zero weights
-            }
-            a.weights[h] = s;
-            if (!a.off[h]) {
-                INDArray o = Nd4j.matmul(s, a.vh[g], null, false, false, false);   // (B, T, hs)
-                a.concat.get(all(), cols(h)).assign(o.reshape('c', n, hs));
+        a.q = headMajor(q, b, t, nh);                                 // (B, nh, T, hs)
+        a.k = headMajor(k, b, t, nkv);                                // (B, nkv, T, hs)
+        a.v = headMajor(v, b, t, nkv);                                // (B, nkv, T, hs)
+        INDArray q3 = a.q.reshape('c', (long) b * nkv, (long) group * t, hs);   // (B*nkv, g*T, hs)
+        INDArray k3 = a.k.reshape('c', (long) b * nkv, t, hs);                  // (B*nkv, T, hs)
+        INDArray v3 = a.v.reshape('c', (long) b * nkv, t, hs);                  // (B*nkv, T, hs)
+        INDArray s3 = Nd4j.matmul(q3, k3, null, false, true, false).muli(scale); // (B*nkv, g*T, T) q k^T / sqrt(hs)
+        INDArray s = s3.reshape('c', (long) b * nh, t, t);                      // (B*nh, T, T), same memory
+        if (keepScores) {
+            a.scores = s.dup().reshape('c', b, nh, t, t);
+        }
+        if (geometry.maskBias != null) {
+            s.addi(geometry.maskBias);               // masked scores become -1e9: exp underflows to exactly 0
+        }
+        Nd4j.exec(new SoftMax(s, s, 2));             // libnd4j's softmax subtracts the row max first
+        if (geometry.allowedFactor != null) {
+            s.muli(geometry.allowedFactor);          // a row with nothing allowed gets all-zero weights
+        }
+        a.weights = s.reshape('c', b, nh, t, t);
+        INDArray o = Nd4j.matmul(s3, v3, null, false, false, false);            // (B*nkv, g*T, hs)
+        a.heads = o.reshape('c', b, nh, t, hs);
+        if (a.off != null) {
+            for (int h = 0; h < nh; h++) {
+                if (a.off[h]) {
+                    a.heads.get(NDArrayIndex.all(), NDArrayIndex.point(h), NDArrayIndex.all(), NDArrayIndex.all())
+                            .assign(0);
+                }
             }
         }
+        a.concat = tokenMajor(a.heads, n);                            // (N, nh*hs)
         a.output = Nd4j.gemm(a.concat, w.wo(), false, false);        // (N, d)
         return a;
     }
@@ -108,31 +146,33 @@ final class AttentionLayer {
         int b = geometry.batch;
         int t = geometry.length;
         long n = geometry.rows;
+        long bg = (long) b * nkv;
         Nd4j.gemm(a.concat, dOut, grad.wo(), true, false, 1.0, 1.0);          // dWo += concat^T dOut
         INDArray dConcat = Nd4j.gemm(dOut, w.wo(), false, true);             // (N, nh*hs)
-        INDArray dQ = Nd4j.create(dOut.dataType(), n, (long) nh * hs);
-        INDArray dK = Nd4j.create(dOut.dataType(), n, (long) nkv * hs);
-        INDArray dV = Nd4j.create(dOut.dataType(), n, (long) nkv * hs);
-        for (int h = 0; h < nh; h++) {
-            if (a.off[h]) {
-                continue;
+        INDArray dO = headMajor(dConcat, b, t, nh);                          // (B, nh, T, hs)
+        if (a.off != null) {
+            for (int h = 0; h < nh; h++) {
+                if (a.off[h]) {
+                    dO.get(NDArrayIndex.all(), NDArrayIndex.point(h), NDArrayIndex.all(), NDArrayIndex.all())
+                            .assign(0);                                      // a zeroed head passes no gradient
+                }
             }
-            int g = h / group;
-            INDArray p = a.weights[h];                                        // (B, T, T)
-            INDArray dO = dConcat.get(all(), cols(h)).dup('c').reshape('c', b, t, hs);
-            INDArray dP = Nd4j.matmul(dO, a.vh[g], null, false, true, false);   // (B, T, T)
-            INDArray dVh = Nd4j.matmul(p, dO, null, true, false, false);        // (B, T, hs)
-            dV.get(all(), cols(g)).addi(dVh.reshape('c', n, hs));
-            // softmax backward: dS = P * (dP - rowsum(dP * P))
-            INDArray rowDot = dP.mul(p).sum(true, 2);                          // (B, T, 1)
-            INDArray dS = dP.subi(rowDot).muli(p);                             // (B, T, T)
-            INDArray dQh = Nd4j.matmul(dS, a.kh[g], null, false, false, false);  // (B, T, hs)
-            INDArray dKh = Nd4j.matmul(dS, a.qh[h], null, true, false, false);   // (B, T, hs)
-            dQ.get(all(), cols(h)).assign(dQh.reshape('c', n, hs));
-            dK.get(all(), cols(g)).addi(dKh.reshape('c', n, hs));
         }
-        dQ.muli(scale);
-        dK.muli(scale);
+        INDArray dO3 = dO.reshape('c', bg, (long) group * t, hs);             // (B*nkv, g*T, hs)
+        INDArray p = a.weights.reshape('c', bg, (long) group * t, t);         // (B*nkv, g*T, T)
+        INDArray q3 = a.q.reshape('c', bg, (long) group * t, hs);
+        INDArray k3 = a.k.reshape('c', bg, t, hs);
+        INDArray v3 = a.v.reshape('c', bg, t, hs);
+        INDArray dP = Nd4j.matmul(dO3, v3, null, false, true, false);        // (B*nkv, g*T, T)
+        INDArray dV = Nd4j.matmul(p, dO3, null, true, false, false);         // (B*nkv, T, hs), summed over the group
+        // softmax backward: dS = P * (dP - rowsum(dP * P)), and the 1/sqrt(hs) of the scores
+        INDArray rowDot = dP.mul(p).sum(true, 2);                           // (B*nkv, g*T, 1)
+        INDArray dS = dP.subi(rowDot).muli(p).muli(scale);                  // (B*nkv, g*T, T)
+        INDArray dQ = Nd4j.matmul(dS, k3, null, false, false, false);        // (B*nkv, g*T, hs)
+        INDArray dK = Nd4j.matmul(dS, q3, null, true, false, false);         // (B*nkv, T, hs), summed over the group
+        dQ = tokenMajor(dQ.reshape('c', b, nh, t, hs), n);                  // (N, nh*hs)
+        dK = tokenMajor(dK.reshape('c', b, nkv, t, hs), n);                 // (N, nkv*hs)
+        dV = tokenMajor(dV.reshape('c', b, nkv, t, hs), n);                 // (N, nkv*hs)
         if (geometry.cosQ != null) {
             dQ = ropeBackward(dQ, geometry.cosQ, geometry.sinQ, rotateQ);
             dK = ropeBackward(dK, geometry.cosK, geometry.sinK, rotateK);
@@ -147,13 +187,25 @@ final class AttentionLayer {
         return dx;
     }
 
-    /** Splits (N, heads*hs) into heads x (B, T, hs) contiguous copies. */
-    private INDArray[] heads(INDArray x, int count, int b, int t) {
-        INDArray[] out = new INDArray[count];
-        for (int h = 0; h < count; h++) {
-            out[h] = x.get(all(), cols(h)).dup('c').reshape('c', b, t, hs);
+    /** (N, heads*hs) token-major rows to a contiguous (B, heads, T, hs) copy. */
+    private INDArray headMajor(INDArray x, int b, int t, int count) {
+        return x.reshape('c', b, t, count, hs).permute(0, 2, 1, 3).dup('c');
+    }
+
+    /** (B, heads, T, hs) head-major to contiguous (N, heads*hs) rows. */
+    private static INDArray tokenMajor(INDArray x, long n) {
+        return x.permute(0, 2, 1, 3).dup('c').reshape('c', n, x.size(1) * x.size(3));
+    }
+
+    private static boolean anyOff(boolean[] off) {
+        if (off != null) {
+            for (boolean o : off) {
+                if (o) {
+                    return true;
+                }
+            }
         }
-        return out;
+        return false;
     }
 
     /** Rotates queries (N, nh*hs) by the positions of {@code geometry}. */
@@ -185,14 +237,6 @@ final class AttentionLayer {
             r.putScalar(2 * i, 2 * i + 1, 1);
         }
         return r;
-    }
-
-    private INDArrayIndex cols(int head) {
-        return NDArrayIndex.interval((long) head * hs, (long) (head + 1) * hs);
-    }
-
-    private static INDArrayIndex all() {
-        return NDArrayIndex.all();
     }
 
     int heads() {

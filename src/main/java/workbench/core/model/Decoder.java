@@ -41,12 +41,10 @@ final class Decoder {
             int t = tokens.length;
             for (int l = 0; l < config.layers(); l++) {
                 AttentionLayer.Acts a = pass.blocks.get(l).attention;
-                for (int g = 0; g < config.kvHeads(); g++) {
-                    cache.keys(l).get(NDArrayIndex.point(g), NDArrayIndex.interval(0, t), NDArrayIndex.all())
-                            .assign(a.kh[g].reshape('c', t, config.headSize()));
-                    cache.values(l).get(NDArrayIndex.point(g), NDArrayIndex.interval(0, t), NDArrayIndex.all())
-                            .assign(a.vh[g].reshape('c', t, config.headSize()));
-                }
+                cache.keys(l).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                        .assign(a.keys(0));                                      // (nkv, T, hs)
+                cache.values(l).get(NDArrayIndex.all(), NDArrayIndex.interval(0, t), NDArrayIndex.all())
+                        .assign(a.values(0));
             }
             cache.setLength(t);
             return Arrays2D.toFloat1D(pass.logits.getRow(t - 1));

@@ -20,6 +20,8 @@ final class Geometry {
     /** (T, T) 1 where allowed, 0 where masked: multiplied in after softmax so masked weights are exactly 0
      *  even in a row where nothing is allowed; null when every row has an allowed key (plain masks). */
     final INDArray allowedFactor;
+    /** (1, N) ones: column sums as a matrix product (LayerNorm's dg and db). */
+    final INDArray onesRow;
     /** The mask as booleans, for traces. */
     final boolean[][] allowed;
     /** (N, contextLength) one-hot of each row's position, for learned positions; else null. */
@@ -37,6 +39,7 @@ final class Geometry {
         this.batch = batch;
         this.length = length;
         this.rows = (long) batch * length;
+        this.onesRow = Nd4j.ones(type, 1, rows);
         this.allowed = allowed;
         boolean anyMasked = false;
         float[] bias = new float[length * length];

@@ -319,21 +319,6 @@ public final class MiniTransformer implements NextTokenModel {
         return attention;
     }
 
-    /** (B*T, V) one-hot rows of the ids; embedding lookup as a matmul is fast and has a simple gradient. */
-    INDArray oneHot(int[][] ids) {
-        int b = ids.length;
-        int t = ids[0].length;
-        int v = config.vocabSize();
-        float[] flat = new float[b * t * v];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < t; j++) {
-                flat[(i * t + j) * v + ids[i][j]] = 1f;
-            }
-        }
-        INDArray out = Nd4j.create(flat, new long[]{(long) b * t, v}, 'c');
-        return type == DataType.FLOAT ? out : out.castTo(type);
-    }
-
     private Geometry geometry(int batch, int length, MaskKind mask, boolean positionsOn) {
         return geometries.computeIfAbsent(new GeometryKey(batch, length, mask, positionsOn), key -> {
             try (MemoryWorkspace ignored = Workspaces.outside()) {

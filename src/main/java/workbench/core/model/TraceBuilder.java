@@ -1,9 +1,9 @@
 package workbench.core.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import workbench.core.tensor.Arrays2D;
 import workbench.core.trace.ForwardTrace;
 import workbench.core.trace.LayerTrace;
@@ -22,7 +22,6 @@ final class TraceBuilder {
                               TransformerConfig config) {
         int t = tokens.length;
         int d = config.dModel();
-        int hs = config.headSize();
         List<String> labels = new ArrayList<>(t);
         for (int id : tokens) {
             labels.add(tokenText.apply(id));
@@ -32,13 +31,9 @@ final class TraceBuilder {
         for (int l = 0; l < pass.blocks.size(); l++) {
             TransformerPass.Block b = pass.blocks.get(l);
             AttentionLayer.Acts a = b.attention;
-            float[][][] headOutputs = new float[config.heads()][][];
-            for (int h = 0; h < config.heads(); h++) {
-                headOutputs[h] = Arrays2D.toFloat2D(a.concat.get(NDArrayIndex.all(),
-                        NDArrayIndex.interval((long) h * hs, (long) (h + 1) * hs)));
-            }
-            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a.qh, t), heads(a.kh, t), heads(a.vh, t),
-                    heads(a.scores, t), copy(pass.geometry.allowed), heads(a.weights, t), headOutputs,
+            layers.add(new LayerTrace(l, m(b.input), m(b.norm1), heads(a.queries(0)), heads(a.keys(0)),
+                    heads(a.values(0)), heads(a.scores(0)), copy(pass.geometry.allowed), heads(a.weights(0)),
+                    heads(a.headOutputs(0)),
                     m(a.output), m(b.mid), m(b.norm2), m(b.ffn.activated()), m(b.ffn.output()), m(b.output)));
         }
         INDArray probabilities = Nd4j.exec(new SoftMax(pass.logits.dup(), 1))[0];   // max-subtracted inside
@@ -50,12 +45,17 @@ final class TraceBuilder {
         return Arrays2D.toFloat2D(x);
     }
 
-    /** heads x (1, T, hs) -> (heads, T, hs). */
-    private static float[][][] heads(INDArray[] perHead, int t) {
-        float[][][] out = new float[perHead.length][][];
-        for (int h = 0; h < perHead.length; h++) {
-            INDArray x = perHead[h];
-            out[h] = Arrays2D.toFloat2D(x.reshape('c', t, x.size(2)));
+    /** (heads, T, C) -> float[heads][T][C], with one copy out of ND4J for all heads. */
+    private static float[][][] heads(INDArray x) {
+        int count = (int) x.size(0);
+        int t = (int) x.size(1);
+        int c = (int) x.size(2);
+        float[] flat = (x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT)).dup('c').data().asFloat();
+        float[][][] out = new float[count][t][c];
+        for (int h = 0; h < count; h++) {
+            for (int i = 0; i < t; i++) {
+                System.arraycopy(flat, (h * t + i) * c, out[h][i], 0, c);
+            }
         }
         return out;
     }

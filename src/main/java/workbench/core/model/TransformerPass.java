@@ -62,7 +62,7 @@ final class TransformerPass {
      */
     static TransformerPass forward(MiniTransformer model, int[][] tokens, Geometry geometry, boolean[][] off,
                                    boolean keepScores) {
-        TransformerPass pass = new TransformerPass(model, geometry, model.oneHot(tokens));
+        TransformerPass pass = new TransformerPass(model, geometry, oneHot(model, tokens));
         pass.run(off, keepScores);
         return pass;
     }
@@ -104,7 +104,7 @@ final class TransformerPass {
      */
     double loss(int[][] targets, float[][] scored, boolean backward) {
         long n = geometry.rows;
-        INDArray targetOneHot = model.oneHot(targets);                           // (N, V)
+        INDArray targetOneHot = oneHot(model, targets);                          // (N, V)
         INDArray logp = Nd4j.exec(new LogSoftMax(logits, 1))[0];                 // (N, V), max-subtracted inside
         INDArray weight = scoredColumn(scored, n);                               // (N, 1)
         double count = weight.sumNumber().doubleValue();
@@ -117,6 +117,21 @@ final class TransformerPass {
             backward(dLogits);
         }
         return loss;
+    }
+
+    /**
+     * (B*T, V) one-hot rows of the ids, written straight into a zeroed array (a Java-side float[]
+     * and a copy took ten times as long); embedding lookup as a matmul is fast and has a simple gradient.
+     */
+    static INDArray oneHot(MiniTransformer model, int[][] ids) {
+        int t = ids[0].length;
+        INDArray out = Nd4j.create(model.dataType(), (long) ids.length * t, model.vocabSize());   // zeros
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < t; j++) {
+                out.putScalar(i * t + j, ids[i][j], 1.0);
+            }
+        }
+        return out;
     }
 
     private INDArray scoredColumn(float[][] scored, long n) {
@@ -143,15 +158,15 @@ final class TransformerPass {
             Nd4j.gemm(finalNorm, dLogits, g.lmHead, true, false, 1.0, 1.0);
             dx = Nd4j.gemm(dLogits, p.lmHead, false, true);
         }
-        dx = LayerNorm.backward(dx, lnFinal, p.lnfg, g.lnfg, g.lnfb);
+        dx = LayerNorm.backward(dx, lnFinal, p.lnfg, g.lnfg, g.lnfb, geometry.onesRow);
         for (int l = blocks.size() - 1; l >= 0; l--) {
             Block block = blocks.get(l);
             Weights.Layer w = p.layers.get(l);
             Weights.Layer gw = g.layers.get(l);
             INDArray dNorm2 = FeedForward.backward(dx, block.ffn, w.w1, w.w2, gw.w1, gw.w2);
-            INDArray dMid = dx.add(LayerNorm.backward(dNorm2, block.ln2, w.ln2g, gw.ln2g, gw.ln2b));
+            INDArray dMid = dx.add(LayerNorm.backward(dNorm2, block.ln2, w.ln2g, gw.ln2g, gw.ln2b, geometry.onesRow));
             INDArray dNorm1 = model.attention().backward(dMid, block.attention, w.attention, gw.attention, geometry);
-            dx = dMid.addi(LayerNorm.backward(dNorm1, block.ln1, w.ln1g, gw.ln1g, gw.ln1b));
+            dx = dMid.addi(LayerNorm.backward(dNorm1, block.ln1, w.ln1g, gw.ln1g, gw.ln1b, geometry.onesRow));
         }
         if (geometry.positionOneHot != null) {
             Nd4j.gemm(geometry.positionOneHot, dx, g.posEmb, true, false, 1.0, 1.0);

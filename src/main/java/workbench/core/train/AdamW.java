@@ -1,8 +1,8 @@
 package workbench.core.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import workbench.core.tensor.ParameterSet;
 
 /**
@@ -54,16 +54,16 @@ public final class AdamW {
         step++;
         INDArray g = parameters.flatGrad();
         INDArray p = parameters.flat();
-        m.muli(beta1).addi(g.mul(1 - beta1, scratch));
-        v.muli(beta2).addi(g.mul(g, scratch).muli(1 - beta2));
-        double c1 = 1 - Math.pow(beta1, step);
         double c2 = 1 - Math.pow(beta2, step);
-        // scratch = sqrt(v / c2) + eps ; scratch2 = (m / c1) / scratch
-        Transforms.sqrt(v.div(c2, scratch), false).addi(eps);
-        m.div(c1, scratch2).divi(scratch);
         if (weightDecay != 0) {
-            scratch2.addi(p.mul(parameters.decayMask(), scratch).muli(weightDecay));
+            p.mul(parameters.decayMask(), scratch2);                 // the decay term uses p before the update
         }
-        p.subi(scratch2.muli(lr));
+        // libnd4j's fused Adam: m and v in place, scratch = lr sqrt(c2) / c1 * m / (sqrt(v) + eps'), which is
+        // lr m^ / (sqrt(v^) + eps) exactly when eps' = eps sqrt(c2). It counts iterations from 0.
+        Nd4j.exec(new AdamUpdater(g, v, m, scratch, v, m, lr, beta1, beta2, eps * Math.sqrt(c2), step - 1));
+        p.subi(scratch);
+        if (weightDecay != 0) {
+            Nd4j.getBlasWrapper().axpy(-lr * weightDecay, scratch2, p);   // p -= lr wd mask p_old
+        }
     }
 }

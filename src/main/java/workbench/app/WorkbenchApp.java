@@ -1,6 +1,7 @@
 package workbench.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -54,7 +55,8 @@ public class WorkbenchApp extends Application {
         }
         themes = new ThemeManager(theme);
         notices = new NoticeBar();
-        tasks = new FxTaskRunner(2, error -> notices.error("A background task failed", error));
+        tasks = new FxTaskRunner(2, Platform::runLater, error -> notices.error("A background task failed", error),
+                Backends::useThreadsOnThisThread);
         status = new StatusLine(tasks);
         ModelSession models = new ModelSession();
         LabContext context = new LabContext(tasks, themes, notices, models);
@@ -92,6 +94,7 @@ public class WorkbenchApp extends Application {
 
     private void startBackend(BackendChoice requested) {
         tasks.submit("Starting ND4J", progress -> Backends.start(requested), (BackendStatus started) -> {
+            Backends.useThreadsOnThisThread(); // the few small ND4J calls made on the FX thread
             status.setBackend(started.summary());
             timing("ND4J ready");
             started.notice().ifPresent(notices::warn);

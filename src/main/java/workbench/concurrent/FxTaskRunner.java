@@ -25,6 +25,7 @@ public final class FxTaskRunner implements TaskRunner {
     private final ExecutorService pool;
     private final Executor delivery;
     private final Consumer<Throwable> defaultErrorHandler;
+    private final Runnable beforeEachTask;
     private final List<TaskHandle> active = new CopyOnWriteArrayList<>();
     private final Map<String, BasicTaskHandle> latestByKey = new ConcurrentHashMap<>();
 
@@ -35,9 +36,18 @@ public final class FxTaskRunner implements TaskRunner {
 
     /** A runner that delivers through {@code delivery}; tests pass a direct executor. */
     public FxTaskRunner(int threads, Executor delivery, Consumer<Throwable> defaultErrorHandler) {
+        this(threads, delivery, defaultErrorHandler, () -> { });
+    }
+
+    /**
+     * A runner that calls {@code beforeEachTask} on the pool thread before each task, for settings
+     * a native library keeps per thread (the app passes ND4J's thread count).
+     */
+    public FxTaskRunner(int threads, Executor delivery, Consumer<Throwable> defaultErrorHandler, Runnable beforeEachTask) {
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
         this.delivery = delivery;
         this.defaultErrorHandler = defaultErrorHandler;
+        this.beforeEachTask = beforeEachTask;
     }
 
     private static ThreadFactory daemonThreads() {
@@ -81,6 +91,7 @@ public final class FxTaskRunner implements TaskRunner {
             if (handle.isCancelled()) {
                 return;
             }
+            beforeEachTask.run();
             T value = work.run(handle);
             if (!handle.isCancelled() && onSuccess != null) {
                 delivery.execute(() -> {

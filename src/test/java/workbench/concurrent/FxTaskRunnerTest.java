@@ -49,6 +49,21 @@ class FxTaskRunnerTest {
     }
 
     @Test
+    void theSetUpHookRunsOnThePoolThreadBeforeEveryTask() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (FxTaskRunner hooked = new FxTaskRunner(1, delivered::add, unhandled::add,
+                () -> log.add("setup on " + Thread.currentThread().getName()))) {
+            for (int i = 0; i < 2; i++) {
+                int task = i;
+                hooked.submit("work", p -> log.add("task " + task + " on " + Thread.currentThread().getName()), v -> { }, null);
+                deliverNext();
+            }
+        }
+        assertEquals(List.of("setup on workbench-task-1", "task 0 on workbench-task-1",
+                "setup on workbench-task-1", "task 1 on workbench-task-1"), log);
+    }
+
+    @Test
     void failuresReachTheHandlerWithAReadableMessage() throws Exception {
         Throwable[] seen = new Throwable[1];
         runner.submit("work", p -> {

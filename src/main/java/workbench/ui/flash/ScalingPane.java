@@ -41,6 +41,7 @@ import java.util.function.ToDoubleFunction;
 final class ScalingPane extends VBox {
 
     static final String MEASURE_ID = "flash-scaling-measure";
+    static final String PROGRESS_ID = "flash-scaling-progress";
     static final String CANCEL_ID = "flash-scaling-cancel";
     static final String MAX_N_ID = "flash-scaling-max";
     static final String STATUS_ID = "flash-scaling-status";
@@ -73,6 +74,7 @@ final class ScalingPane extends VBox {
         maxN.getItems().setAll(MAX_CHOICES);
         maxN.setValue(16384);
         measure.setId(MEASURE_ID);
+        progress.setId(PROGRESS_ID);
         cancel.setId(CANCEL_ID);
         status.setId(STATUS_ID);
         status.setWrapText(true);
@@ -154,6 +156,7 @@ final class ScalingPane extends VBox {
             return sizes.size();
         }, count -> {
             drain();
+            progress.setProgress(1);
             finish("Measured " + points.size() + " lengths.");
         }, this::failed);
     }

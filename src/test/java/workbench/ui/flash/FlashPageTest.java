@@ -307,6 +307,7 @@ class FlashPageTest {
             assertTrue(p.maxAbsDiff() < 1e-5);
         }
         assertTrue(page.scaling().status().startsWith("Measured 3 lengths"), page.scaling().status());
+        assertEquals(1.0, robot.lookup("#" + ScalingPane.PROGRESS_ID).queryAs(javafx.scene.control.ProgressBar.class).getProgress());
         CsvTable csv = page.table();
         assertEquals("n", csv.header().get(0));
         assertEquals(3, csv.rows().size());

@@ -95,7 +95,7 @@ public class AttentionLabBench {
         }
         CountDownLatch ready = new CountDownLatch(1);
         Platform.startup(() -> {
-            tasks = new FxTaskRunner(2, error -> error.printStackTrace());
+            tasks = new FxTaskRunner(2, Platform::runLater, Throwable::printStackTrace, Backends::useThreadsOnThisThread);
             ThemeManager themes = new ThemeManager(Theme.LIGHT);
             LabContext context = new LabContext(tasks, themes, new Notifier() {
                 @Override

@@ -40,6 +40,8 @@ final class CountersPane extends GridPane {
 
     CountersPane() {
         getStyleClass().add("flash-counters");
+        // In a short window the tab scrolls; squeezed, the two-line bounds and the verdict were cut off.
+        setMinHeight(Region.USE_PREF_SIZE);
         setHgap(18);
         setVgap(4);
         ColumnConstraints first = new ColumnConstraints();

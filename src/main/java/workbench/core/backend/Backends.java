@@ -83,8 +83,8 @@ public final class Backends {
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
-        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         threads = n;
+        useThreadsOnThisThread();
     }
 
     /**
